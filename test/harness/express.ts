@@ -1,0 +1,46 @@
+/**
+ * Express harness: `app.use(daprWasm(...))`, then the backend as a plain Express middleware,
+ * served by node:http on 127.0.0.1. One factory serves Express 5 and Express 4 alike.
+ */
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
+import type express from 'express';
+import { daprWasm } from '@dapr-wasm/express';
+import { backends } from './backends.js';
+import { readBackendRequest, writeBackendReply } from './node-backend.js';
+import { closeServer, listenOnLoopback } from './node-server.js';
+import type { Target } from './types.js';
+
+/** `express` itself, from either major version. */
+export type ExpressFactory = typeof express;
+
+export function expressTarget(name: string, createApp: ExpressFactory): Target {
+  return {
+    name,
+    async start(guest, backendName, options = {}) {
+      const middleware = daprWasm({
+        url: pathToFileURL(guest.path).href,
+        ...(options.guestConfig === undefined ? {} : { guestConfig: options.guestConfig }),
+        ...options.adapterOptions,
+      });
+      // A guest that cannot load fails the boot, not the first request.
+      await middleware.ready;
+
+      const backend = backends[backendName];
+      const app = createApp();
+      app.use(middleware);
+      // app.use rather than a route: it matches every method and path on Express 4 and 5.
+      app.use((req, res) => writeBackendReply(res, backend(readBackendRequest(req))));
+
+      const server = http.createServer(app);
+      const url = await listenOnLoopback(server);
+      return {
+        url,
+        async close() {
+          await closeServer(server);
+          await middleware.close();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The TCK runner: sends the 35 TCK requests to a server that runs the TCK guest (guests/tck) in
+ * front of the TCK backend (test/harness/backends.ts), and reports each case. Framework-neutral:
+ * it only needs a URL, so every adapter and runtime is checked by the same code.
+ *
+ * The server must be reached over IPv4 loopback (`http://127.0.0.1:<port>`): the get_source_addr
+ * case expects the client address 127.0.0.1.
+ */
+import http from 'node:http';
+import { tckCases, type TckCase } from './cases.js';
+import { sendTckRequest, type TckAnswer } from './tck-client.js';
+
+export { tckCases } from './cases.js';
+
+export interface TckResult {
+  readonly id: string;
+  readonly pass: boolean;
+  /** Why the case failed; empty when it passed. */
+  readonly reasons: readonly string[];
+  /** Response status, when an answer arrived. */
+  readonly status?: number;
+}
+
+export interface TckOptions {
+  /** Per-request limit. @default 5000 */
+  readonly timeoutMs?: number;
+  /** Runs only the cases whose id this accepts. */
+  readonly filter?: (id: string) => boolean;
+}
+
+const snippet = (body: string) => JSON.stringify(body.length > 200 ? `${body.slice(0, 200)}...` : body);
+
+/** The checks every answer gets, as the reference runner's `checkResponse` makes them. */
+function commonChecks(answer: TckAnswer): string[] {
+  const reasons: string[] = [];
+  if (answer.header('x-httpwasm-tck-handled') !== '1') {
+    reasons.push(`x-httpwasm-tck-handled header is missing (status ${answer.status}, body ${snippet(answer.body)})`);
+  }
+  if (answer.status === 500) {
+    const message = answer.header('x-httpwasm-tck-failed') ?? '';
+    if (message === '') reasons.push(`error status without test failure message (body ${snippet(answer.body)})`);
+    reasons.push(`assertion failed: ${message}`);
+  }
+  return reasons;
+}
+
+async function runCase(base: URL, c: TckCase, agent: http.Agent, timeoutMs: number): Promise<TckResult> {
+  let answer: TckAnswer;
+  try {
+    answer = await sendTckRequest(base, { ...c.request, headers: [...c.request.headers, ['x-httpwasm-tck-testid', c.id]] }, agent, timeoutMs);
+  } catch (err) {
+    return { id: c.id, pass: false, reasons: [`request failed: ${(err as Error).message}`] };
+  }
+  const reasons = [...commonChecks(answer), ...(c.check?.(answer) ?? [])];
+  return { id: c.id, pass: reasons.length === 0, reasons, status: answer.status };
+}
+
+export async function runTck(baseUrl: string, options: TckOptions = {}): Promise<TckResult[]> {
+  const base = new URL(baseUrl);
+  if (base.protocol !== 'http:') throw new TypeError(`runTck speaks plain HTTP/1.1, not ${base.protocol} (${baseUrl})`);
+  const timeoutMs = options.timeoutMs ?? 5000;
+  // One kept-alive connection, like the reference runner's default client: the host must also get
+  // connection reuse right across requests that did and did not go downstream.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const results: TckResult[] = [];
+    // In order, one at a time: a broken case must not disturb the others' answers.
+    for (const c of tckCases) {
+      if (options.filter && !options.filter(c.id)) continue;
+      results.push(await runCase(base, c, agent, timeoutMs));
+    }
+    return results;
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** A report of the failed cases, one block each, for assertion messages. */
+export function formatTckFailures(results: readonly TckResult[]): string {
+  const failed = results.filter((r) => !r.pass);
+  const head = `${results.length - failed.length}/${results.length} TCK cases passed`;
+  if (failed.length === 0) return head;
+  const blocks = failed.map((r) => `  ${r.id}${r.status === undefined ? '' : ` (status ${r.status})`}\n${r.reasons.map((x) => `    - ${x}`).join('\n')}`);
+  return `${head}; failed:\n${blocks.join('\n')}`;
+}
