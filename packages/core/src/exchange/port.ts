@@ -43,6 +43,8 @@ export interface ForwardedRequest {
   readonly responseStatus: number | undefined;
   /** Response headers the guest set before next, applied before downstream runs. */
   readonly responseHeaders: HeaderFields | undefined;
+  /** Response trailers the guest set before next. */
+  readonly responseTrailers: HeaderFields | undefined;
   /** Body bytes the guest wrote before next, sent ahead of whatever downstream writes. */
   readonly responseBodyPrefix: Uint8Array | undefined;
   /** Downstream's response must be captured (not sent) and returned in DownstreamResponse.body. */

@@ -1,0 +1,13 @@
+;; Rewrites every request to /rewritten (keeping nothing of the old URI) and tags the response.
+(module
+  (import "http_handler" "set_uri" (func $set_uri (param i32 i32)))
+  (import "http_handler" "set_header_value" (func $set_header_value (param i32 i32 i32 i32 i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 0) "/rewritten")
+  (data (i32.const 16) "x-wasm")
+  (data (i32.const 32) "1")
+  (func (export "handle_request") (result i64)
+    (call $set_uri (i32.const 0) (i32.const 10))
+    (call $set_header_value (i32.const 1) (i32.const 16) (i32.const 6) (i32.const 32) (i32.const 1))
+    (i64.const 1))
+  (func (export "handle_response") (param i32 i32)))

@@ -1,0 +1,31 @@
+/**
+ * What the host accepts from a guest before it reaches an HTTP server. Values are checked like
+ * client input: a guest must not be able to inject CR/LF/NUL into a response or a request line.
+ */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// Field values: visible ASCII, obs-text, SP and HTAB; never CR, LF or NUL.
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+// A request-target in origin or absolute form: no whitespace, no controls.
+const REQUEST_TARGET = /^[\x21-\x7e\x80-\xff]+$/;
+
+export const isToken = (s: string): boolean => TOKEN.test(s);
+export const isFieldValue = (s: string): boolean => FIELD_VALUE.test(s);
+export const isRequestTarget = (s: string): boolean => REQUEST_TARGET.test(s);
+
+/** Node accepts status codes 100-999; anything else would throw inside the app. */
+export const isStatusCode = (n: number): boolean => Number.isInteger(n) && n >= 100 && n <= 999;
+
+/**
+ * The URI a guest sees: origin-form, query included, never decoded; "/" when empty. An
+ * absolute-form target (proxy requests) is reduced to its path and query, as Go's host does.
+ */
+export function originForm(target: string): string {
+  if (target === '' ) return '/';
+  if (target[0] === '/' || target === '*') return target;
+  const scheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/.exec(target);
+  if (scheme) {
+    const rest = target.slice(scheme[0].length);
+    return rest === '' || rest[0] === '?' ? '/' + rest : rest;
+  }
+  return target;
+}

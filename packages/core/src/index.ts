@@ -1,0 +1,25 @@
+/**
+ * @dapr-wasm/core: runs http-wasm guests (Dapr's middleware.http.wasm) on Web APIs alone, so the
+ * same executor serves Node, Bun, Deno and Cloudflare Workers. Framework adapters wrap
+ * `createMiddleware` and speak the port types below.
+ */
+export { createMiddleware, type WasmMiddleware, type AdapterDefaults } from './middleware.js';
+export { resolveOptions, type WasmMiddlewareOptions, type GuestReference, type FileReader } from './options.js';
+export type {
+  IncomingRequest, ForwardedRequest, DownstreamResponse, Downstream, Outcome, HostCapabilities,
+} from './exchange/port.js';
+export { HeaderFields, type HeaderEntry, type HeaderEntries } from './exchange/header-fields.js';
+export { formatSourceAddr } from './exchange/source-addr.js';
+export { concatBytes, EMPTY_BYTES } from './exchange/byte-sink.js';
+export type { PoolStats } from './pool/guest-pool.js';
+export {
+  DaprWasmError, GuestLoadError, GuestCompileError, GuestLinkError, GuestInstantiateError, GuestTrapError,
+  PoolExhaustedError, MiddlewareClosedError, BodyTooLargeError, type Phase,
+} from './errors.js';
+export {
+  consoleLogger, silentLogger, toLogLevel, type Logger, type LogLevel, type LogLevelName,
+  LOG_LEVEL_DEBUG, LOG_LEVEL_INFO, LOG_LEVEL_WARN, LOG_LEVEL_ERROR, LOG_LEVEL_NONE,
+} from './logger.js';
+export * from './abi/http-wasm/constants.js';
+export { compileGuest, type CompiledGuest } from './wasm/compile.js';
+export { readModuleInfo, type ModuleInfo, type ImportInfo, type ExportInfo } from './wasm/module-info.js';

@@ -1,0 +1,101 @@
+/**
+ * Describes a Node request (node:http IncomingMessage or the node:http2 compatibility request) as
+ * the port's IncomingRequest. Headers come from rawHeaders, one entry per field line, because
+ * `req.headers` joins repeated fields with commas.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Http2ServerRequest } from 'node:http2';
+import { BodyTooLargeError } from '../errors.js';
+import type { HeaderEntries } from '../exchange/header-fields.js';
+import type { IncomingRequest } from '../exchange/port.js';
+
+export type NodeRequest = IncomingMessage | Http2ServerRequest;
+
+/** rawHeaders is [name, value, name, value, ...]; HTTP/2 pseudo-headers become what HTTP/1.1 would send. */
+export function fieldLines(raw: string[]): HeaderEntries {
+  const out: HeaderEntries = [];
+  let authority: string | undefined;
+  let sawHost = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    if (name.charCodeAt(0) === 58 /* ':' */) {
+      if (name === ':authority') authority = raw[i + 1];
+      continue;
+    }
+    if (!sawHost && name.length === 4 && name.toLowerCase() === 'host') sawHost = true;
+    out.push([name, raw[i + 1]]);
+  }
+  if (authority !== undefined && !sawHost) out.unshift(['host', authority]);
+  return out;
+}
+
+export function requestHasBody(req: NodeRequest): boolean {
+  const h = req.headers;
+  if (h['transfer-encoding'] !== undefined) return true;
+  const len = h['content-length'];
+  if (len !== undefined) return len !== '0';
+  // HTTP/2 needs no Content-Length: a body exists unless the stream ended with the headers.
+  const stream = (req as Http2ServerRequest).stream;
+  return stream !== undefined && !stream.endAfterHeaders;
+}
+
+/** Reads the whole body, refusing more than `limit` bytes. */
+export function readNodeBody(req: NodeRequest, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    if (req.readableEnded) return resolve(new Uint8Array(0));
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (declared > limit) return reject(tooLarge(declared, limit));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) {
+        cleanup();
+        req.pause();
+        return reject(tooLarge(total, limit));
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+      resolve(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+    };
+    const onError = (err: Error) => {
+      cleanup();
+      reject(err);
+    };
+    const onClose = () => {
+      if (!req.readableEnded) onError(new Error('client closed the connection before sending the whole body'));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
+}
+
+function tooLarge(size: number, limit: number): BodyTooLargeError {
+  return new BodyTooLargeError(`request body of ${size}+ bytes exceeds maxBodyBytes ${limit}`, { phase: 'request', culprit: 'maxBodyBytes' });
+}
+
+export function nodeIncoming(req: NodeRequest): IncomingRequest {
+  const socket = req.socket;
+  return {
+    method: req.method ?? 'GET',
+    uri: req.url ?? '/',
+    protocol: `HTTP/${req.httpVersion === '2.0' ? '2.0' : req.httpVersion}`,
+    remoteAddress: socket?.remoteAddress,
+    remotePort: socket?.remotePort,
+    headers: () => fieldLines(req.rawHeaders),
+    trailers: () => fieldLines(req.rawTrailers ?? []),
+    hasBody: requestHasBody(req),
+    readBody: (limit) => readNodeBody(req, limit),
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Runs the rest of a Node app and observes its response. With buffer_response the response is
+ * captured (writeHead/write/end intercepted, nothing sent) for the guest to read and rewrite;
+ * without it the response streams straight to the client, preceded by any body bytes and headers
+ * the guest set before next, and the result resolves when it finished.
+ */
+import type { DownstreamResponse, ForwardedRequest } from '../exchange/port.js';
+import type { HeaderEntries } from '../exchange/header-fields.js';
+import { responseFieldLines, setResponseHeaders, type NodeResponse } from './response-headers.js';
+
+type Write = (chunk: unknown, encoding?: unknown, cb?: unknown) => boolean;
+type End = (chunk?: unknown, encoding?: unknown, cb?: unknown) => unknown;
+type WriteHead = (status: number, reason?: unknown, headers?: unknown) => unknown;
+
+interface Patched {
+  write: Write;
+  end: End;
+  writeHead: WriteHead;
+}
+
+function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
+  if (chunk === undefined || chunk === null || typeof chunk === 'function') return undefined;
+  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return Buffer.from(String(chunk));
+}
+
+function callbackOf(...args: unknown[]): (() => void) | undefined {
+  return args.find((a) => typeof a === 'function') as (() => void) | undefined;
+}
+
+/** The original methods, so sending the final response bypasses the capture. */
+const originals = new WeakMap<NodeResponse, Patched>();
+
+export function restoreResponse(res: NodeResponse): void {
+  const o = originals.get(res);
+  if (!o) return;
+  const r = res as unknown as Patched;
+  r.write = o.write;
+  r.end = o.end;
+  r.writeHead = o.writeHead;
+  originals.delete(res);
+}
+
+function patch(res: NodeResponse): Patched {
+  const r = res as unknown as Patched;
+  const o: Patched = { write: r.write, end: r.end, writeHead: r.writeHead };
+  originals.set(res, o);
+  return o;
+}
+
+function applyPresets(res: NodeResponse, fwd: ForwardedRequest): void {
+  if (fwd.responseStatus !== undefined) res.statusCode = fwd.responseStatus;
+  if (fwd.responseHeaders) setResponseHeaders(res, fwd.responseHeaders);
+}
+
+/** Applies writeHead's arguments to res without sending anything. */
+function absorbWriteHead(res: NodeResponse, status: number, reason: unknown, headers: unknown): void {
+  res.statusCode = status;
+  const h = typeof reason === 'string' ? headers : reason;
+  if (Array.isArray(h)) {
+    // Either [[name, value], ...] or a flat [name, value, name, value, ...].
+    if (Array.isArray(h[0])) for (const [n, v] of h as [string, string][]) res.appendHeader(n, v);
+    else for (let i = 0; i < h.length; i += 2) res.appendHeader(h[i] as string, h[i + 1] as string);
+  } else if (h && typeof h === 'object') {
+    for (const [n, v] of Object.entries(h)) if (v !== undefined) res.setHeader(n, v as string | string[]);
+  }
+}
+
+function trailersOf(captured: HeaderEntries | undefined): (() => HeaderEntries) | undefined {
+  return captured ? () => captured : undefined;
+}
+
+/** Captures the downstream response instead of sending it. */
+export function captureResponse(res: NodeResponse, fwd: ForwardedRequest): Promise<DownstreamResponse> {
+  applyPresets(res, fwd);
+  patch(res);
+  const r = res as unknown as Patched & { addTrailers(h: unknown): void };
+  const chunks: Buffer[] = [];
+  let trailers: HeaderEntries | undefined;
+  const originalAddTrailers = r.addTrailers;
+  return new Promise((resolve) => {
+    const finish = (error?: unknown) => {
+      res.off('close', onClose);
+      r.addTrailers = originalAddTrailers;
+      const body = Buffer.concat(chunks);
+      resolve({
+        status: res.statusCode,
+        headers: () => responseFieldLines(res),
+        trailers: trailersOf(trailers),
+        body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+        error,
+      });
+    };
+    const onClose = () => finish(new Error('client closed the connection before the response was complete'));
+    res.on('close', onClose);
+    r.addTrailers = (h: unknown) => {
+      trailers ??= [];
+      for (const [n, v] of Array.isArray(h) ? h : Object.entries(h as object)) trailers.push([String(n), String(v)]);
+    };
+    r.writeHead = function (status: number, reason?: unknown, headers?: unknown) {
+      absorbWriteHead(res, status, reason, headers);
+      return res;
+    };
+    r.write = function (chunk: unknown, encoding?: unknown, cb?: unknown) {
+      const b = toBuffer(chunk, encoding);
+      if (b) chunks.push(b);
+      const done = callbackOf(encoding, cb);
+      if (done) queueMicrotask(done);
+      return true;
+    };
+    r.end = function (chunk?: unknown, encoding?: unknown, cb?: unknown) {
+      const b = toBuffer(chunk, encoding);
+      if (b) chunks.push(b);
+      const done = callbackOf(chunk, encoding, cb);
+      if (done) queueMicrotask(done);
+      finish();
+      return res;
+    };
+  });
+}
+
+/** Lets the downstream response stream through, prefixed by what the guest wrote before next. */
+export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Promise<DownstreamResponse> {
+  applyPresets(res, fwd);
+  const prefix = fwd.responseBodyPrefix?.length ? Buffer.from(fwd.responseBodyPrefix) : undefined;
+  const presetTrailers = fwd.responseTrailers;
+  if (prefix || presetTrailers) {
+    const o = patch(res);
+    const r = res as unknown as Patched & { addTrailers(h: unknown): void };
+    const flushPrefix = () => {
+      restoreResponse(res);
+      if (prefix) {
+        const declared = res.getHeader('content-length');
+        if (declared !== undefined && !res.headersSent) res.setHeader('content-length', Number(declared) + prefix.length);
+        o.write.call(res, prefix);
+      }
+    };
+    r.write = function (chunk: unknown, encoding?: unknown, cb?: unknown) {
+      flushPrefix();
+      return o.write.call(res, chunk, encoding, cb);
+    };
+    r.writeHead = function (status: number, reason?: unknown, headers?: unknown) {
+      absorbWriteHead(res, status, reason, headers);
+      return res;
+    };
+    r.end = function (chunk?: unknown, encoding?: unknown, cb?: unknown) {
+      flushPrefix();
+      if (presetTrailers) r.addTrailers(Object.fromEntries([...presetTrailers.grouped()].map(([n, v]) => [n, v.join(', ')])));
+      return o.end.call(res, chunk, encoding, cb);
+    };
+  }
+  return new Promise((resolve) => {
+    const done = (error?: unknown) => {
+      res.off('finish', onFinish);
+      res.off('close', onClose);
+      resolve({ status: res.statusCode, headers: () => responseFieldLines(res), error });
+    };
+    const onFinish = () => done();
+    const onClose = () => done(res.writableFinished ? undefined : new Error('client closed the connection before the response was complete'));
+    res.on('finish', onFinish);
+    res.on('close', onClose);
+  });
+}

@@ -1,0 +1,42 @@
+/** Sends an Outcome on a Node response: the final word of every Node adapter. */
+import type { Outcome } from '../exchange/port.js';
+import { restoreResponse } from './response-capture.js';
+import { clearResponseHeaders, setResponseHeaders, type NodeResponse } from './response-headers.js';
+
+export function sendOutcome(res: NodeResponse, outcome: Outcome): void {
+  restoreResponse(res);
+  switch (outcome.kind) {
+    case 'sent':
+      return;
+    case 'abort':
+      if (!res.writableEnded) res.destroy(outcome.error);
+      return;
+    case 'fail':
+      if (res.headersSent) {
+        if (!res.writableEnded) res.destroy(outcome.error);
+        return;
+      }
+    // falls through: nothing was sent yet, so the failure is an ordinary response
+    case 'respond': {
+      if (res.headersSent || res.writableEnded) return;
+      clearResponseHeaders(res);
+      setResponseHeaders(res, outcome.headers);
+      res.statusCode = outcome.status;
+      const trailers = outcome.kind === 'respond' ? outcome.trailers : undefined;
+      const body = Buffer.from(outcome.body.buffer, outcome.body.byteOffset, outcome.body.byteLength);
+      res.removeHeader('transfer-encoding');
+      if (trailers?.size) {
+        // Trailers need chunked encoding, so no Content-Length.
+        res.removeHeader('content-length');
+        res.setHeader('trailer', trailers.names().join(', '));
+        (res as { write(b: Buffer): boolean }).write(body);
+        res.addTrailers(Object.fromEntries([...trailers.grouped()].map(([n, v]) => [n, v.join(', ')])));
+        (res as { end(): void }).end();
+        return;
+      }
+      const bodiless = outcome.status === 204 || outcome.status === 304 || (outcome.status >= 100 && outcome.status < 200);
+      if (!bodiless) res.setHeader('content-length', body.length);
+      (res as { end(b?: Buffer): void }).end(bodiless ? undefined : body);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * @dapr-wasm/express: `app.use(daprWasm('file://./router.wasm'))`. Translates Express's req/res to
+ * the core's port and back; every ABI rule lives in @dapr-wasm/core.
+ */
+import { createMiddleware, type GuestReference, type PoolStats } from '@dapr-wasm/core';
+import {
+  applyForwarded, captureResponse, nodeIncoming, readFileSource, sendOutcome, watchResponse,
+} from '@dapr-wasm/core/node';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
+export type { WasmMiddlewareOptions, GuestReference } from '@dapr-wasm/core';
+
+export interface DaprWasmHandler extends RequestHandler {
+  /** Settles when the guest is loaded and one instance started; rejects with the creation error. */
+  readonly ready: Promise<void>;
+  /** Stops taking requests; resolves when in-flight ones finished. */
+  close(): Promise<void>;
+  stats(): PoolStats;
+}
+
+export function daprWasm(guest: GuestReference): DaprWasmHandler {
+  const mw = createMiddleware(guest, { capabilities: { trailers: true }, defaults: { readFile: readFileSource } });
+
+  const handler = function daprWasm(req: Request, res: Response, next: NextFunction): void {
+    void mw
+      .handle(nodeIncoming(req), (fwd) => {
+        applyForwarded(req, fwd);
+        const result = fwd.bufferResponse ? captureResponse(res, fwd) : watchResponse(res, fwd);
+        next();
+        return result;
+      })
+      .then((outcome) => sendOutcome(res, outcome));
+  };
+  return Object.assign(handler, { ready: mw.ready, close: () => mw.close(), stats: () => mw.stats() });
+}
+
+export default daprWasm;
