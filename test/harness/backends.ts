@@ -28,6 +28,11 @@ export interface BackendReply {
   readonly headers: readonly HeaderLine[];
   /** Absent: the app writes no body. */
   readonly body?: string;
+  /**
+   * Absent: the app answers at once. Otherwise it answers after this many milliseconds, the way an
+   * app awaiting a database would; requests then overlap inside the middleware.
+   */
+  readonly delayMs?: number;
 }
 
 export type Backend = (request: BackendRequest) => BackendReply;
@@ -52,6 +57,11 @@ function tck(request: BackendRequest): BackendReply {
   return { headers };
 }
 
+/** The TCK backend answering 25 ms late, so concurrent TCK requests hold guest instances at once. */
+function tckDelayed(request: BackendRequest): BackendReply {
+  return { ...tck(request), delayMs: 25 };
+}
+
 /**
  * Answers nothing at all: no echo, status or body. As a TCK backend it must make exactly the cases
  * that rely on the echo fail, which shows the runner does check what the backend saw.
@@ -60,6 +70,6 @@ function silent(): BackendReply {
   return { headers: [] };
 }
 
-export const backends = { tck, silent } satisfies Record<string, Backend>;
+export const backends = { tck, 'tck-delayed': tckDelayed, silent } satisfies Record<string, Backend>;
 
 export type BackendName = keyof typeof backends;

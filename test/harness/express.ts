@@ -24,13 +24,18 @@ export function expressTarget(name: string, createApp: ExpressFactory): Target {
         ...options.adapterOptions,
       });
       // A guest that cannot load fails the boot, not the first request.
-      await middleware.ready;
+      await middleware.ready.catch(async (err: unknown) => {
+        await middleware.close();
+        throw err;
+      });
 
       const backend = backends[backendName];
       const app = createApp();
       app.use(middleware);
       // app.use rather than a route: it matches every method and path on Express 4 and 5.
-      app.use((req, res) => writeBackendReply(res, backend(readBackendRequest(req))));
+      app.use((req, res, next) => {
+        writeBackendReply(res, backend(readBackendRequest(req))).catch(next);
+      });
 
       const server = http.createServer(app);
       const url = await listenOnLoopback(server);

@@ -13,7 +13,8 @@ export function readBackendRequest(req: http.IncomingMessage): BackendRequest {
   return { method: req.method ?? '', uri: req.url ?? '', headerLines };
 }
 
-export function writeBackendReply(res: http.ServerResponse, reply: BackendReply): void {
+export async function writeBackendReply(res: http.ServerResponse, reply: BackendReply): Promise<void> {
+  if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
   if (reply.status !== undefined) res.statusCode = reply.status;
   // Appended, not set: headers the guest already put on the response stay.
   for (const [name, value] of reply.headers) res.appendHeader(name, value);
