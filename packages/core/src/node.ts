@@ -15,6 +15,6 @@ export const readFileSource: FileReader = async (path) => {
 export { nodeIncoming, fieldLines, readNodeBody, requestHasBody, type NodeRequest } from './node/incoming.js';
 export { applyForwarded, nodeHeaderObject } from './node/forward.js';
 export { replayBody } from './node/body-replay.js';
-export { captureResponse, watchResponse, restoreResponse } from './node/response-capture.js';
+export { captureResponse, watchResponse, type ResponseTap } from './node/response-capture.js';
 export { sendOutcome } from './node/send.js';
 export { responseFieldLines, setResponseHeaders, clearResponseHeaders, type NodeResponse } from './node/response-headers.js';

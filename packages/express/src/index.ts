@@ -4,7 +4,7 @@
  */
 import { createMiddleware, type GuestReference, type PoolStats } from '@dapr-wasm/core';
 import {
-  applyForwarded, captureResponse, nodeIncoming, readFileSource, sendOutcome, watchResponse,
+  applyForwarded, captureResponse, nodeIncoming, readFileSource, sendOutcome, watchResponse, type ResponseTap,
 } from '@dapr-wasm/core/node';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
@@ -22,14 +22,15 @@ export function daprWasm(guest: GuestReference): DaprWasmHandler {
   const mw = createMiddleware(guest, { capabilities: { trailers: true }, defaults: { readFile: readFileSource } });
 
   const handler = function daprWasm(req: Request, res: Response, next: NextFunction): void {
+    let tap: ResponseTap | undefined;
     void mw
       .handle(nodeIncoming(req), (fwd) => {
         applyForwarded(req, fwd);
-        const result = fwd.bufferResponse ? captureResponse(res, fwd) : watchResponse(res, fwd);
+        tap = fwd.bufferResponse ? captureResponse(res, fwd) : watchResponse(res, fwd);
         next();
-        return result;
+        return tap.result;
       })
-      .then((outcome) => sendOutcome(res, outcome));
+      .then((outcome) => sendOutcome(res, outcome, tap));
   };
   return Object.assign(handler, { ready: mw.ready, close: () => mw.close(), stats: () => mw.stats() });
 }

@@ -18,6 +18,7 @@ interface Patched {
   writeHead: WriteHead;
 }
 
+
 function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
   if (chunk === undefined || chunk === null || typeof chunk === 'function') return undefined;
   if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
@@ -29,24 +30,30 @@ function callbackOf(...args: unknown[]): (() => void) | undefined {
   return args.find((a) => typeof a === 'function') as (() => void) | undefined;
 }
 
-/** The original methods, so sending the final response bypasses the capture. */
-const originals = new WeakMap<NodeResponse, Patched>();
-
-export function restoreResponse(res: NodeResponse): void {
-  const o = originals.get(res);
-  if (!o) return;
-  const r = res as unknown as Patched;
-  r.write = o.write;
-  r.end = o.end;
-  r.writeHead = o.writeHead;
-  originals.delete(res);
+/**
+ * One interception of a response: the downstream result, and how to undo the interception. Taps
+ * nest (two buffering guests in one pipeline each tap the same `res`); each restores exactly what
+ * it replaced, so an inner guest's final response flows into the outer guest's capture.
+ */
+export interface ResponseTap {
+  readonly result: Promise<DownstreamResponse>;
+  restore(): void;
 }
 
-function patch(res: NodeResponse): Patched {
-  const r = res as unknown as Patched;
-  const o: Patched = { write: r.write, end: r.end, writeHead: r.writeHead };
-  originals.set(res, o);
-  return o;
+type Patchable = Patched & { addTrailers(h: unknown): void };
+
+function patch(res: NodeResponse): { saved: Patched & { addTrailers: Patchable['addTrailers'] }; restore(): void } {
+  const r = res as unknown as Patchable;
+  const saved = { write: r.write, end: r.end, writeHead: r.writeHead, addTrailers: r.addTrailers };
+  let restored = false;
+  return {
+    saved,
+    restore() {
+      if (restored) return;
+      restored = true;
+      Object.assign(r, saved);
+    },
+  };
 }
 
 function applyPresets(res: NodeResponse, fwd: ForwardedRequest): void {
@@ -72,17 +79,18 @@ function trailersOf(captured: HeaderEntries | undefined): (() => HeaderEntries) 
 }
 
 /** Captures the downstream response instead of sending it. */
-export function captureResponse(res: NodeResponse, fwd: ForwardedRequest): Promise<DownstreamResponse> {
+export function captureResponse(res: NodeResponse, fwd: ForwardedRequest): ResponseTap {
   applyPresets(res, fwd);
-  patch(res);
-  const r = res as unknown as Patched & { addTrailers(h: unknown): void };
+  const { restore } = patch(res);
+  const r = res as unknown as Patchable;
   const chunks: Buffer[] = [];
   let trailers: HeaderEntries | undefined;
-  const originalAddTrailers = r.addTrailers;
-  return new Promise((resolve) => {
+  let finished = false;
+  const result = new Promise<DownstreamResponse>((resolve) => {
     const finish = (error?: unknown) => {
+      if (finished) return;
+      finished = true;
       res.off('close', onClose);
-      r.addTrailers = originalAddTrailers;
       const body = Buffer.concat(chunks);
       resolve({
         status: res.statusCode,
@@ -118,18 +126,22 @@ export function captureResponse(res: NodeResponse, fwd: ForwardedRequest): Promi
       return res;
     };
   });
+  return { result, restore };
 }
 
 /** Lets the downstream response stream through, prefixed by what the guest wrote before next. */
-export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Promise<DownstreamResponse> {
+export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): ResponseTap {
   applyPresets(res, fwd);
   const prefix = fwd.responseBodyPrefix?.length ? Buffer.from(fwd.responseBodyPrefix) : undefined;
   const presetTrailers = fwd.responseTrailers;
+  let restore = () => {};
   if (prefix || presetTrailers) {
-    const o = patch(res);
-    const r = res as unknown as Patched & { addTrailers(h: unknown): void };
+    const tapped = patch(res);
+    restore = tapped.restore;
+    const o = tapped.saved;
+    const r = res as unknown as Patchable;
     const flushPrefix = () => {
-      restoreResponse(res);
+      restore();
       if (prefix) {
         const declared = res.getHeader('content-length');
         if (declared !== undefined && !res.headersSent) res.setHeader('content-length', Number(declared) + prefix.length);
@@ -150,7 +162,7 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Promise
       return o.end.call(res, chunk, encoding, cb);
     };
   }
-  return new Promise((resolve) => {
+  const result = new Promise<DownstreamResponse>((resolve) => {
     const done = (error?: unknown) => {
       res.off('finish', onFinish);
       res.off('close', onClose);
@@ -161,4 +173,5 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Promise
     res.on('finish', onFinish);
     res.on('close', onClose);
   });
+  return { result, restore };
 }

@@ -1,10 +1,11 @@
 /** Sends an Outcome on a Node response: the final word of every Node adapter. */
 import type { Outcome } from '../exchange/port.js';
-import { restoreResponse } from './response-capture.js';
+import type { ResponseTap } from './response-capture.js';
 import { clearResponseHeaders, setResponseHeaders, type NodeResponse } from './response-headers.js';
 
-export function sendOutcome(res: NodeResponse, outcome: Outcome): void {
-  restoreResponse(res);
+/** `tap` is the interception made for this request, undone before the final response is written. */
+export function sendOutcome(res: NodeResponse, outcome: Outcome, tap?: ResponseTap): void {
+  tap?.restore();
   switch (outcome.kind) {
     case 'sent':
       return;
