@@ -6,12 +6,17 @@
  */
 import express from 'express';
 import express4 from 'express4';
+import koa from 'koa';
+import koa2 from 'koa2';
 import { expressTarget } from './express.js';
+import { koaTarget } from './koa.js';
 import type { Target } from './types.js';
 
 const allTargets: readonly Target[] = [
   expressTarget('express5', express),
   expressTarget('express4', express4),
+  koaTarget('koa3', koa),
+  koaTarget('koa2', koa2),
 ];
 
 function selected(): readonly Target[] {
