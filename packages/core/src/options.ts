@@ -35,6 +35,11 @@ export interface WasmMiddlewareOptions {
   strictSandbox?: boolean;
   /** Put the guest's error text in 500 bodies (development only; it goes to the logger always). @default false */
   exposeErrors?: boolean;
+  /**
+   * What a request gets when the guest fails (traps, is busy, or could not load): 'closed' answers
+   * 500/503; 'open' serves the request as if the guest were not there. @default 'closed'
+   */
+  failurePolicy?: 'closed' | 'open';
   /** Timeout for fetching an http(s) module. @default 30000 */
   fetchTimeoutMs?: number;
   /** Largest module accepted from a URL. @default 64 MiB */
@@ -58,6 +63,7 @@ export interface ResolvedOptions {
   maxBodyBytes: number;
   strictSandbox: boolean;
   exposeErrors: boolean;
+  failurePolicy: 'closed' | 'open';
   fetchTimeoutMs: number;
   maxModuleBytes: number;
   readFile: FileReader | undefined;
@@ -67,6 +73,11 @@ function positiveInt(value: number | undefined, fallback: number, name: string, 
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min) throw new TypeError(`${name} must be an integer >= ${min}, got ${value}`);
   return value;
+}
+
+function failurePolicy(p: WasmMiddlewareOptions['failurePolicy']): 'closed' | 'open' {
+  if (p === undefined || p === 'closed' || p === 'open') return p ?? 'closed';
+  throw new TypeError(`failurePolicy must be 'closed' or 'open', got ${JSON.stringify(p)}`);
 }
 
 /** Validates options synchronously, so a typo throws where the middleware is created. */
@@ -106,6 +117,7 @@ export function resolveOptions(ref: GuestReference, defaults: Partial<WasmMiddle
     maxBodyBytes: positiveInt(o.maxBodyBytes, 10 * 1024 * 1024, 'maxBodyBytes', 0),
     strictSandbox: o.strictSandbox ?? false,
     exposeErrors: o.exposeErrors ?? false,
+    failurePolicy: failurePolicy(o.failurePolicy),
     fetchTimeoutMs: positiveInt(o.fetchTimeoutMs, 30_000, 'fetchTimeoutMs'),
     maxModuleBytes: positiveInt(o.maxModuleBytes, 64 * 1024 * 1024, 'maxModuleBytes'),
     readFile: o.readFile,

@@ -32,6 +32,7 @@ export async function createHttpWasmHandler(
     maxBodyBytes: o.maxBodyBytes,
     exposeErrors: o.exposeErrors,
     capabilities,
+    failurePolicy: o.failurePolicy,
   });
   return {
     handle: (request, downstream) => handler.handle(request, downstream),

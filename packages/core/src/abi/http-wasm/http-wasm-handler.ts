@@ -5,7 +5,9 @@
  */
 import { DaprWasmError, GuestTrapError, HostTrap, ProcExit, type Phase } from '../../errors.js';
 import { failure } from '../../exchange/failure.js';
-import type { HostCapabilities, IncomingRequest, Downstream, DownstreamResponse, Outcome } from '../../exchange/port.js';
+import type { Downstream, DownstreamResponse, HostCapabilities, IncomingRequest, Outcome } from '../../exchange/port.js';
+import { HeaderFields } from '../../exchange/header-fields.js';
+import { untouchedRequest } from '../../exchange/untouched.js';
 import { LOG_LEVEL_ERROR, LOG_LEVEL_WARN } from '../../logger.js';
 import type { GuestPool } from '../../pool/guest-pool.js';
 import type { CompiledGuest } from '../../wasm/compile.js';
@@ -16,6 +18,8 @@ export interface HandlerSettings {
   readonly maxBodyBytes: number;
   readonly exposeErrors: boolean;
   readonly capabilities: HostCapabilities;
+  /** 'open': when the guest fails, serve the request as if it were not there (as Envoy's fail_open). */
+  readonly failurePolicy: 'closed' | 'open';
 }
 
 const LOW32 = 0xffff_ffffn;
@@ -55,7 +59,7 @@ export class HttpWasmHandler {
     try {
       guest = this.pool.tryAcquire() ?? (await this.pool.acquire());
     } catch (err) {
-      return this.fail(err as Error);
+      return this.failOpen(err as Error, downstream, undefined);
     }
 
     const state = new RequestState(request, this.env.initFeatures, this.settings.capabilities);
@@ -75,7 +79,7 @@ export class HttpWasmHandler {
       ctxNext = guest.handleRequest();
     } catch (err) {
       this.finish(guest, false);
-      return this.fail(trapError(err, 'handle_request', this.compiled.name));
+      return this.failOpen(trapError(err, 'handle_request', this.compiled.name), downstream, state.requestBody);
     }
 
     // "next" is the low 32 bits alone; the high 32 are the guest's context for handle_response.
@@ -100,6 +104,13 @@ export class HttpWasmHandler {
     } catch (err) {
       this.finish(guest, false);
       const error = trapError(err, 'handle_response', this.compiled.name);
+      if (this.settings.failurePolicy === 'open') {
+        this.fail(error);
+        // Fail open: the captured downstream response goes out as the app produced it.
+        return forwarded.bufferResponse
+          ? { kind: 'respond', status: result.status, headers: new HeaderFields(result.headers()), body: result.body ?? new Uint8Array(0), trailers: undefined }
+          : { kind: 'sent' };
+      }
       // Without buffering the response is already on the wire: all that is left is to abort it.
       return forwarded.bufferResponse ? this.fail(error) : (this.fail(error), { kind: 'abort', error });
     }
@@ -110,6 +121,18 @@ export class HttpWasmHandler {
       return this.fail(new DaprWasmError(`downstream handler failed: ${error.message}`, { phase: 'downstream', cause: error }));
     }
     return { kind: 'sent' };
+  }
+
+  /** Fails closed (an error response) or, by policy, open: downstream serves the untouched request. */
+  private async failOpen(error: Error, downstream: Downstream, body: Uint8Array | undefined): Promise<Outcome> {
+    const closed = this.fail(error);
+    if (this.settings.failurePolicy !== 'open' || closed.kind !== 'fail' || closed.status === 413) return closed;
+    try {
+      const result = await downstream(untouchedRequest(body));
+      return result.error === undefined ? { kind: 'sent' } : closed;
+    } catch {
+      return closed;
+    }
   }
 
   private finish(guest: GuestInstance, healthy: boolean): void {

@@ -1,0 +1,56 @@
+/** A growable byte buffer with the LEB128 and section encodings of the binary format. */
+export class ByteWriter {
+  private buf: Uint8Array;
+  length = 0;
+
+  constructor(capacity = 256) {
+    this.buf = new Uint8Array(capacity);
+  }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+
+  byte(b: number): this {
+    this.reserve(1);
+    this.buf[this.length++] = b;
+    return this;
+  }
+
+  bytes(data: Uint8Array | readonly number[]): this {
+    this.reserve(data.length);
+    this.buf.set(data, this.length);
+    this.length += data.length;
+    return this;
+  }
+
+  uleb(value: number): this {
+    return this.bytes(uleb(value));
+  }
+
+  /** A name: length-prefixed UTF-8. */
+  name(text: string): this {
+    const utf8 = new TextEncoder().encode(text);
+    return this.uleb(utf8.length).bytes(utf8);
+  }
+
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+}
+
+export function uleb(value: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = value % 128;
+    value = Math.floor(value / 128);
+    if (value !== 0) b |= 0x80;
+    out.push(b);
+  } while (value !== 0);
+  return out;
+}
