@@ -23,3 +23,7 @@ export {
 export * from './abi/http-wasm/constants.js';
 export { compileGuest, type CompiledGuest } from './wasm/compile.js';
 export { readModuleInfo, type ModuleInfo, type ImportInfo, type ExportInfo } from './wasm/module-info.js';
+export { webIncoming, headerLines, readWebBody, type ConnectionInfo } from './web/incoming.js';
+export { forwardedRequest, reroutes, changesRequest } from './web/forward.js';
+export { downstreamResult, outcomeResponse, withPresets } from './web/response.js';
+export { fetchThrough, type FetchHandler } from './web/fetch-through.js';

@@ -1,0 +1,38 @@
+/**
+ * Builds the Request the rest of the app receives when the guest returned next=1: the guest's
+ * method, URI and headers, and the body it wrote or the host buffered for it.
+ */
+import type { ForwardedRequest } from '../exchange/port.js';
+
+const bodiless = new Set(['GET', 'HEAD']);
+
+/** Whether the guest changed anything a router dispatches on. */
+export function reroutes(fwd: ForwardedRequest): boolean {
+  return fwd.method !== undefined || fwd.uri !== undefined;
+}
+
+/** Whether the guest changed the request at all. */
+export function changesRequest(fwd: ForwardedRequest): boolean {
+  return reroutes(fwd) || fwd.headers !== undefined || fwd.body !== undefined;
+}
+
+export function forwardedRequest(req: Request, fwd: ForwardedRequest): Request {
+  if (!changesRequest(fwd)) return req;
+  const method = fwd.method ?? req.method;
+  const url = fwd.uri === undefined ? req.url : new URL(fwd.uri, req.url).href;
+  const headers = new Headers();
+  if (fwd.headers) for (const [n, v] of fwd.headers.entries()) headers.append(n, v);
+  else req.headers.forEach((v, n) => headers.append(n, v));
+  let body: BodyInit | null = null;
+  if (!bodiless.has(method.toUpperCase())) {
+    if (fwd.body !== undefined) {
+      body = fwd.body as BodyInit;
+      // The runtime sets Content-Length for a byte body; a stale one would be wrong.
+      headers.delete('content-length');
+      headers.delete('transfer-encoding');
+    } else body = req.body;
+  }
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, body, redirect: req.redirect, signal: req.signal };
+  if (body instanceof ReadableStream) init.duplex = 'half';
+  return new Request(url, init);
+}

@@ -1,0 +1,84 @@
+/**
+ * Describes a Web `Request` (Hono, Bun, Deno, Workers, fetch) as the port's IncomingRequest. What
+ * the Web API does not carry (client address, HTTP version, the raw request-target, field lines
+ * before comma-joining) comes from the runtime's connection info where the caller has it.
+ */
+import { BodyTooLargeError } from '../errors.js';
+import type { HeaderEntries } from '../exchange/header-fields.js';
+import type { IncomingRequest } from '../exchange/port.js';
+
+export interface ConnectionInfo {
+  remoteAddress?: string | undefined;
+  remotePort?: number | undefined;
+  /** e.g. "HTTP/2.0"; the Web API has no HTTP version, so "HTTP/1.1" unless the runtime says. */
+  protocol?: string | undefined;
+  /** The request-target exactly as received, when the runtime exposes it (Node does). */
+  rawTarget?: string | undefined;
+  /** Header field lines exactly as received, when the runtime exposes them (Node does). */
+  rawHeaders?: (() => HeaderEntries) | undefined;
+}
+
+/**
+ * Field lines from a Headers object. Headers joins repeated fields with ", " (all but Set-Cookie),
+ * so without raw lines from the runtime a repeated request header reaches the guest as one value.
+ */
+export function headerLines(headers: Headers): HeaderEntries {
+  const out: HeaderEntries = [];
+  headers.forEach((value, name) => {
+    if (name !== 'set-cookie') out.push([name, value]);
+  });
+  for (const cookie of headers.getSetCookie?.() ?? []) out.push(['set-cookie', cookie]);
+  return out;
+}
+
+export function originFormOf(url: string): string {
+  const u = new URL(url);
+  return u.pathname + u.search;
+}
+
+export async function readWebBody(body: ReadableStream<Uint8Array> | null, limit: number, declared?: string | null): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
+  const tooLarge = (size: number) =>
+    new BodyTooLargeError(`request body of ${size}+ bytes exceeds maxBodyBytes ${limit}`, { phase: 'request', culprit: 'maxBodyBytes' });
+  if (declared && Number(declared) > limit) {
+    await body.cancel().catch(() => {});
+    throw tooLarge(Number(declared));
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(total);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+export function webIncoming(req: Request, info: ConnectionInfo = {}): IncomingRequest {
+  let uri: string | undefined;
+  return {
+    method: req.method,
+    get uri() {
+      return (uri ??= info.rawTarget ?? originFormOf(req.url));
+    },
+    protocol: info.protocol ?? 'HTTP/1.1',
+    remoteAddress: info.remoteAddress,
+    remotePort: info.remotePort,
+    headers: () => (info.rawHeaders ? info.rawHeaders() : headerLines(req.headers)),
+    hasBody: req.body !== null,
+    readBody: (limit) => readWebBody(req.body, limit, req.headers.get('content-length')),
+  };
+}
