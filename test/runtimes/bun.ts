@@ -1,0 +1,23 @@
+/**
+ * Bun: runs the app with Bun.serve in a Bun process. Bun needs no flags: it runs TypeScript,
+ * resolves `./x.js` specifiers to `./x.ts`, and follows pnpm's node_modules symlinks into
+ * workspace packages whose exports point at `src/*.ts`.
+ */
+import { join } from 'node:path';
+import { serveSpec, type RunningApp, type StartOptions } from './app-contract.js';
+import { REPO_ROOT, bunBinary } from './runtime-binaries.js';
+import { startSpawned } from './spawned-runtime.js';
+import { specAsJson } from './spec-json.js';
+
+const ENTRY = join(REPO_ROOT, 'test', 'runtimes', 'entries', 'bun-serve.ts');
+
+export async function start(appEntry: string, options: StartOptions = {}): Promise<RunningApp> {
+  const spec = serveSpec(appEntry, options);
+  return startSpawned({
+    runtime: 'bun',
+    command: bunBinary(),
+    args: [ENTRY, specAsJson('bun', spec)],
+    cwd: REPO_ROOT,
+    startupTimeoutMs: options.startupTimeoutMs,
+  });
+}
