@@ -10,6 +10,7 @@ export type {
 } from './exchange/port.js';
 export { HeaderFields, type HeaderEntry, type HeaderEntries } from './exchange/header-fields.js';
 export { formatSourceAddr } from './exchange/source-addr.js';
+export { fieldLines } from './exchange/field-lines.js';
 export { concatBytes, EMPTY_BYTES } from './exchange/byte-sink.js';
 export type { PoolStats } from './pool/guest-pool.js';
 export {

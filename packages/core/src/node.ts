@@ -12,7 +12,8 @@ export const readFileSource: FileReader = async (path) => {
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 };
 
-export { nodeIncoming, fieldLines, readNodeBody, requestHasBody, type NodeRequest } from './node/incoming.js';
+export { nodeIncoming, readNodeBody, requestHasBody, type NodeRequest } from './node/incoming.js';
+export { fieldLines } from './exchange/field-lines.js';
 export { applyForwarded, nodeHeaderObject } from './node/forward.js';
 export { replayBody } from './node/body-replay.js';
 export { captureResponse, watchResponse, type ResponseTap } from './node/response-capture.js';

@@ -6,28 +6,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Http2ServerRequest } from 'node:http2';
 import { BodyTooLargeError } from '../errors.js';
-import type { HeaderEntries } from '../exchange/header-fields.js';
+import { fieldLines } from '../exchange/field-lines.js';
 import type { IncomingRequest } from '../exchange/port.js';
 
 export type NodeRequest = IncomingMessage | Http2ServerRequest;
-
-/** rawHeaders is [name, value, name, value, ...]; HTTP/2 pseudo-headers become what HTTP/1.1 would send. */
-export function fieldLines(raw: string[]): HeaderEntries {
-  const out: HeaderEntries = [];
-  let authority: string | undefined;
-  let sawHost = false;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i];
-    if (name.charCodeAt(0) === 58 /* ':' */) {
-      if (name === ':authority') authority = raw[i + 1];
-      continue;
-    }
-    if (!sawHost && name.length === 4 && name.toLowerCase() === 'host') sawHost = true;
-    out.push([name, raw[i + 1]]);
-  }
-  if (authority !== undefined && !sawHost) out.unshift(['host', authority]);
-  return out;
-}
 
 export function requestHasBody(req: NodeRequest): boolean {
   const h = req.headers;

@@ -39,6 +39,11 @@ export class ByteWriter {
     return this.uleb(utf8.length).bytes(utf8);
   }
 
+  /** The bytes written so far, without copying; valid until the next write. */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+
   finish(): Uint8Array {
     return this.buf.slice(0, this.length);
   }
