@@ -48,7 +48,7 @@ describe('daprWasmInterceptor', () => {
     const agent = new Agent().compose(b, a);
     const res = await undiciFetch(`${origin}/`, { dispatcher: agent });
     expect(await res.text()).toBe('upstream saw /BA');
-    expect(seen.at(-1)).toBe('GET / x-order=A,B');
+    expect(seen.at(-1)).toBe('GET / x-order=A, B');
     await agent.close();
     await Promise.all([a.close(), b.close()]);
   });
