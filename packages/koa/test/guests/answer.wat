@@ -1,0 +1,15 @@
+;; Answers every request itself (next=0): 202, x-answered-by: guest, body "answered by guest".
+(module
+  (import "http_handler" "set_status_code" (func $set_status_code (param i32)))
+  (import "http_handler" "set_header_value" (func $set_header_value (param i32 i32 i32 i32 i32)))
+  (import "http_handler" "write_body" (func $write_body (param i32 i32 i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 0) "answered by guest")
+  (data (i32.const 32) "x-answered-by")
+  (data (i32.const 48) "guest")
+  (func (export "handle_request") (result i64)
+    (call $set_status_code (i32.const 202))
+    (call $set_header_value (i32.const 1) (i32.const 32) (i32.const 13) (i32.const 48) (i32.const 5))
+    (call $write_body (i32.const 1) (i32.const 0) (i32.const 17))
+    (i64.const 0))
+  (func (export "handle_response") (param i32 i32)))

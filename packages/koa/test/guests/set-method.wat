@@ -1,0 +1,9 @@
+;; Rewrites every request's method to the guest config (e.g. "PUT"), then passes it on.
+(module
+  (import "http_handler" "get_config" (func $get_config (param i32 i32) (result i32)))
+  (import "http_handler" "set_method" (func $set_method (param i32 i32)))
+  (memory (export "memory") 1)
+  (func (export "handle_request") (result i64)
+    (call $set_method (i32.const 0) (call $get_config (i32.const 0) (i32.const 64)))
+    (i64.const 1))
+  (func (export "handle_response") (param i32 i32)))
