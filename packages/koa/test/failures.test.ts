@@ -140,3 +140,26 @@ for (const [name, Koa] of koaVersions) {
     });
   });
 }
+
+for (const [name, Koa] of koaVersions) {
+  describe(`failurePolicy 'open' on ${name}`, () => {
+    let app: RunningApp;
+    beforeAll(async () => {
+      app = await startApp(Koa, 'trap', {
+        options: { failurePolicy: 'open' },
+        after(koa) {
+          koa.use((ctx) => {
+            ctx.body = `app answer to ${ctx.url}`;
+          });
+        },
+      });
+    });
+    afterAll(() => app.close());
+
+    it.each(['x-trap', 'x-trap-late'])('lets the app answer when the guest traps (%s)', async (header) => {
+      const res = await fetch(`${app.url}/open`, { headers: { [header]: '1' } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('app answer to /open');
+    });
+  });
+}
