@@ -1,0 +1,26 @@
+/** Units as a reader expects them in the table. */
+export function duration(ns: number): string {
+  if (!Number.isFinite(ns)) return '–';
+  if (ns < 1_000) return `${ns.toFixed(0)} ns`;
+  if (ns < 1_000_000) return `${(ns / 1_000).toFixed(2)} µs`;
+  return `${(ns / 1_000_000).toFixed(2)} ms`;
+}
+
+export function millis(ms: number): string {
+  return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+}
+
+export function bytes(n: number | undefined): string {
+  if (n === undefined) return '–';
+  if (n < 1024) return `${n.toFixed(0)} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(2)} MB`;
+}
+
+export function rate(perSec: number): string {
+  return Math.round(perSec).toLocaleString('en-US');
+}
+
+export function ratio(r: number): string {
+  return r.toFixed(2);
+}

@@ -1,0 +1,16 @@
+/**
+ * The performance targets, printed beside the figures. They live here and in the table, never in
+ * timed unit tests: on a shared two-core machine a miss is a finding to look at, not a red build.
+ */
+/** Median handle() time per request for a guest row, in ns (rows without one have no target). */
+export const IN_PROCESS_TARGET_NS: Readonly<Record<string, number>> = {
+  noop: 500,
+  rewrite: 1000,
+};
+
+/** Requests/s of the app + wasm rewrite guest over the app + the same rewrite written in JS. */
+export const WASM_VS_JS_MIN_RATIO = 0.97;
+
+export type Verdict = 'met' | 'unmet';
+
+export const verdict = (ok: boolean): Verdict => (ok ? 'met' : 'unmet');
