@@ -25,16 +25,18 @@ export function sendOutcome(res: NodeResponse, outcome: Outcome, tap?: ResponseT
       res.statusCode = outcome.status;
       const trailers = outcome.kind === 'respond' ? outcome.trailers : undefined;
       const body = Buffer.from(outcome.body.buffer, outcome.body.byteOffset, outcome.body.byteLength);
-      res.removeHeader('transfer-encoding');
       if (trailers?.size) {
-        // Trailers need chunked encoding, so no Content-Length.
+        // Trailers need chunked encoding, so no Content-Length. Naming the encoding explicitly
+        // keeps HTTP/1.1 chunked even if a header removal above disabled Node's default.
         res.removeHeader('content-length');
+        if ('chunkedEncoding' in res) res.setHeader('transfer-encoding', 'chunked');
         res.setHeader('trailer', trailers.names().join(', '));
         (res as { write(b: Buffer): boolean }).write(body);
         res.addTrailers(Object.fromEntries([...trailers.grouped()].map(([n, v]) => [n, v.join(', ')])));
         (res as { end(): void }).end();
         return;
       }
+      res.removeHeader('transfer-encoding');
       const bodiless = outcome.status === 204 || outcome.status === 304 || (outcome.status >= 100 && outcome.status < 200);
       if (!bodiless) res.setHeader('content-length', body.length);
       (res as { end(b?: Buffer): void }).end(bodiless ? undefined : body);
