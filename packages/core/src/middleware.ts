@@ -82,18 +82,22 @@ export function createMiddleware(ref: GuestReference, adapter: AdapterDefaults =
     return result.error === undefined ? { kind: 'sent' } : closedOutcome;
   }
 
+  async function handleSlowly(request: IncomingRequest, downstream: Downstream): Promise<Outcome> {
+    if (closed) return failure(new MiddlewareClosedError(`middleware ${o.name} is closed`, { phase: 'pool' }), o.exposeErrors);
+    await ready.catch(() => {});
+    if (!handler) return withoutGuest(creationError ?? new Error('guest unavailable'), downstream);
+    return handler.handle(request, downstream);
+  }
+
   return {
     ready,
     get name() {
       return o.name;
     },
-    async handle(request: IncomingRequest, downstream: Downstream): Promise<Outcome> {
-      if (closed) return failure(new MiddlewareClosedError(`middleware ${o.name} is closed`, { phase: 'pool' }), o.exposeErrors);
-      if (!handler) {
-        await ready.catch(() => {});
-        if (!handler) return withoutGuest(creationError ?? new Error('guest unavailable'), downstream);
-      }
-      return handler.handle(request, downstream);
+    handle(request: IncomingRequest, downstream: Downstream): Promise<Outcome> {
+      // The common case goes straight to the guest, without an extra async frame.
+      if (handler && !closed) return handler.handle(request, downstream);
+      return handleSlowly(request, downstream);
     },
     async reload(guest?: GuestReference): Promise<void> {
       const next = guest === undefined ? o : resolveOptions(guest, adapter.defaults);

@@ -69,9 +69,12 @@ export function deterministicRandom(seed = 0x2545f491): (target: Uint8Array) => 
 export class LineBuffer {
   private pending = new Map<1 | 2, string>();
   private readonly decoder = new TextDecoder();
+  /** Flushing runs after every request; most requests write nothing, so keep that path free. */
+  private dirty = false;
   constructor(private readonly emit: (fd: 1 | 2, line: string) => void) {}
 
   write(fd: 1 | 2, bytes: Uint8Array): void {
+    this.dirty = true;
     const text = (this.pending.get(fd) ?? '') + this.decoder.decode(bytes);
     const lines = text.split('\n');
     this.pending.set(fd, lines.pop()!);
@@ -79,6 +82,8 @@ export class LineBuffer {
   }
 
   flush(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
     for (const [fd, rest] of this.pending) if (rest) this.emit(fd, rest);
     this.pending.clear();
   }

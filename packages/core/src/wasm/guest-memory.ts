@@ -19,11 +19,18 @@ export class GuestMemory {
   }
 
   private refresh(): void {
-    if (this.memory.buffer !== this.buffer) {
-      this.buffer = this.memory.buffer;
-      this.u8 = new Uint8Array(this.buffer);
-      this.view = new DataView(this.buffer);
-    }
+    // Growing memory detaches the old buffer, and a detached view has length 0: checking that is
+    // much cheaper than reading `memory.buffer` on every access.
+    if (this.u8.length === 0) this.reload();
+  }
+
+  /** Re-reads `memory.buffer` (shared memories grow without detaching, so range misses land here too). */
+  private reload(): boolean {
+    if (this.memory.buffer === this.buffer) return false;
+    this.buffer = this.memory.buffer;
+    this.u8 = new Uint8Array(this.buffer);
+    this.view = new DataView(this.buffer);
+    return true;
   }
 
   get size(): number {
@@ -36,7 +43,7 @@ export class GuestMemory {
     this.refresh();
     const p = ptr >>> 0;
     const l = len >>> 0;
-    if (p + l > this.u8.length) {
+    if (p + l > this.u8.length && !(this.reload() && p + l <= this.u8.length)) {
       throw new HostTrap(`out of bounds ${what}: ${p}+${l} exceeds memory size ${this.u8.length}`);
     }
   }
@@ -58,10 +65,7 @@ export class GuestMemory {
 
   /** Byte-preserving decode: one char per byte, as HTTP field values travel. */
   latin1(ptr: number, len: number, what: string): string {
-    const b = this.bytes(ptr, len, what);
-    let s = '';
-    for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, i + 4096) as unknown as number[]);
-    return s;
+    return latin1String(this.bytes(ptr, len, what));
   }
 
   write(ptr: number, data: Uint8Array, what: string): void {
@@ -106,6 +110,25 @@ export class GuestMemory {
     this.check(ptr, len, what);
     this.u8.fill(value, ptr >>> 0, (ptr >>> 0) + (len >>> 0));
   }
+}
+
+/**
+ * Bytes to a string, one char per byte. Short strings (header names, methods) are built directly;
+ * longer ASCII goes through the native UTF-8 decoder, which is exact for ASCII and much faster.
+ */
+export function latin1String(b: Uint8Array): string {
+  const n = b.length;
+  if (n <= 24) {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String.fromCharCode(b[i]);
+    return s;
+  }
+  let ascii = true;
+  for (let i = 0; i < n; i++) if (b[i] > 0x7f) { ascii = false; break; }
+  if (ascii) return utf8.decode(b);
+  let s = '';
+  for (let i = 0; i < n; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, i + 4096) as unknown as number[]);
+  return s;
 }
 
 /** Latin1 encoding of a header string into bytes (byte per char). */

@@ -28,8 +28,8 @@ export interface GuestEnvironment {
 export class GuestInstance {
   memory: GuestMemory | undefined;
   state: RequestState | undefined;
-  /** A tag for guest output: the request being served. */
-  requestTag: string | undefined;
+  /** Tags guest output with the request being served (a number until some output needs it). */
+  requestTag: number | undefined;
   handleRequest!: () => bigint;
   handleResponse!: (reqCtx: number, isError: number) => void;
   readonly stdio: LineBuffer;
@@ -42,7 +42,7 @@ export class GuestInstance {
   output(level: LogLevel, message: string, stream = 'log'): void {
     const logger = this.env.logger;
     if (!logger.enabled(level)) return;
-    logger.log(level, message, this.requestTag ? { stream, request: this.requestTag } : { stream });
+    logger.log(level, message, this.requestTag !== undefined ? { stream, request: String(this.requestTag) } : { stream });
   }
 
   guestMemory(): GuestMemory {

@@ -73,7 +73,7 @@ export class HttpWasmHandler {
     }
 
     guest.state = state;
-    guest.requestTag = String(++requestCounter);
+    guest.requestTag = ++requestCounter;
     let ctxNext: bigint;
     try {
       ctxNext = guest.handleRequest();

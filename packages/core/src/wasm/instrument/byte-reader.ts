@@ -13,7 +13,7 @@ export class ByteReader {
   }
 
   byte(): number {
-    if (this.pos >= this.end) throw truncated(this.pos);
+    if (this.pos >= this.end) throw malformed('unexpected end of data');
     return this.bytes[this.pos++];
   }
 
@@ -27,17 +27,17 @@ export class ByteReader {
       if ((b & 0x80) === 0) return result;
       scale *= 128;
     }
-    throw new InstrumentError(`malformed LEB128 integer at byte offset ${this.pos}`, 'malformed');
+    throw malformed('a LEB128 integer longer than 10 bytes');
   }
 
   /** Skips a LEB128 of any width or signedness whose value does not matter here. */
   skipLeb(): void {
     for (let i = 0; i < 10; i++) if ((this.byte() & 0x80) === 0) return;
-    throw new InstrumentError(`malformed LEB128 integer at byte offset ${this.pos}`, 'malformed');
+    throw malformed('a LEB128 integer longer than 10 bytes');
   }
 
   skip(n: number): void {
-    if (this.pos + n > this.end) throw truncated(this.end);
+    if (this.pos + n > this.end) throw malformed('unexpected end of data');
     this.pos += n;
   }
 
@@ -56,6 +56,6 @@ export class ByteReader {
   }
 }
 
-function truncated(at: number): InstrumentError {
-  return new InstrumentError(`unexpected end of data at byte offset ${at}`, 'malformed');
+function malformed(what: string): InstrumentError {
+  return new InstrumentError(`cannot instrument guest: malformed module (${what})`, 'malformed');
 }

@@ -25,7 +25,9 @@ export function rewriteCode(content: Uint8Array, rewrite: CodeRewrite): Uint8Arr
     const size = r.uleb();
     const end = r.pos + size;
     if (end > content.length) {
-      throw new InstrumentError(`function ${rewrite.firstDefined + i} runs past the code section`, 'malformed');
+      throw new InstrumentError(
+        `cannot instrument guest: malformed module (function ${rewrite.firstDefined + i} runs past the code section)`, 'malformed',
+      );
     }
     body.length = 0;
     rewriteBody(new ByteReader(content, r.pos, end), body, rewrite, rewrite.firstDefined + i);
