@@ -65,7 +65,13 @@ export class GuestInstantiateError extends DaprWasmError {
 /** The guest trapped (or a host function trapped it) while handling a request. */
 export class GuestTrapError extends DaprWasmError {
   override name = 'GuestTrapError';
-  override readonly code = 'DAPR_WASM_TRAP';
+  override readonly code: string = 'DAPR_WASM_TRAP';
+}
+
+/** The guest ran past its deadline (a runaway loop) and was stopped. Answered 504. */
+export class GuestDeadlineError extends GuestTrapError {
+  override name = 'GuestDeadlineError';
+  override readonly code = 'DAPR_WASM_DEADLINE';
 }
 
 /** No instance became free in time, or the wait queue is full. Answered 503. */
@@ -92,6 +98,14 @@ export class BodyTooLargeError extends DaprWasmError {
  */
 export class HostTrap extends Error {
   override name = 'HostTrap';
+}
+
+/** Thrown inside the fuel hook to stop a guest that ran past its deadline. */
+export class DeadlineExceeded extends Error {
+  override name = 'DeadlineExceeded';
+  constructor(readonly deadlineMs: number) {
+    super(`guest ran longer than its deadline of ${deadlineMs} ms`);
+  }
 }
 
 /** Thrown by WASI `proc_exit`: unwinds the guest with an exit code. */

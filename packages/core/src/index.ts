@@ -14,7 +14,7 @@ export { fieldLines } from './exchange/field-lines.js';
 export { concatBytes, EMPTY_BYTES } from './exchange/byte-sink.js';
 export type { PoolStats } from './pool/guest-pool.js';
 export {
-  DaprWasmError, GuestLoadError, GuestCompileError, GuestLinkError, GuestInstantiateError, GuestTrapError,
+  DaprWasmError, GuestLoadError, GuestCompileError, GuestLinkError, GuestInstantiateError, GuestTrapError, GuestDeadlineError,
   PoolExhaustedError, MiddlewareClosedError, BodyTooLargeError, type Phase,
 } from './errors.js';
 export {

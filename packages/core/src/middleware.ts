@@ -42,7 +42,10 @@ const emptyStats: PoolStats = { size: 0, idle: 0, inUse: 0, waiting: 0, created:
 
 async function build(o: ResolvedOptions, capabilities: HostCapabilities): Promise<AbiHandler> {
   const source = await loadGuestSource(o);
-  const compiled = await compileCached(source, o.name);
+  const compiled = await compileCached(source, o.name, {
+    fuel: o.deadlineMs > 0,
+    maxMemoryPages: Math.floor(o.maxMemoryBytes / 65536),
+  });
   detectAbi(compiled.module, o.name);
   return createHttpWasmHandler(compiled, o, capabilities);
 }

@@ -31,6 +31,14 @@ export interface WasmMiddlewareOptions {
   acquireTimeoutMs?: number;
   /** Largest request body buffered for a guest that reads bodies; larger ones get 413. @default 10 MiB */
   maxBodyBytes?: number;
+  /**
+   * Longest a guest may run in one call (handle_request or handle_response) before it is stopped
+   * and the request answered 504. Loops and calls are metered at load time; 0 turns metering off.
+   * A precompiled `module` cannot be metered (Workers enforce their own CPU limit). @default 1000
+   */
+  deadlineMs?: number;
+  /** Most linear memory one guest instance may grow to; beyond it `memory.grow` fails. @default 64 MiB */
+  maxMemoryBytes?: number;
   /** Dapr's strictSandbox: fake clock advancing 1 ms per read, deterministic randomness, no-op sleep. @default false */
   strictSandbox?: boolean;
   /** Put the guest's error text in 500 bodies (development only; it goes to the logger always). @default false */
@@ -61,6 +69,8 @@ export interface ResolvedOptions {
   maxWaiting: number;
   acquireTimeoutMs: number;
   maxBodyBytes: number;
+  deadlineMs: number;
+  maxMemoryBytes: number;
   strictSandbox: boolean;
   exposeErrors: boolean;
   failurePolicy: 'closed' | 'open';
@@ -115,6 +125,8 @@ export function resolveOptions(ref: GuestReference, defaults: Partial<WasmMiddle
     maxWaiting: positiveInt(o.maxWaiting, 1024, 'maxWaiting', 0),
     acquireTimeoutMs: positiveInt(o.acquireTimeoutMs, 10_000, 'acquireTimeoutMs'),
     maxBodyBytes: positiveInt(o.maxBodyBytes, 10 * 1024 * 1024, 'maxBodyBytes', 0),
+    deadlineMs: positiveInt(o.deadlineMs, 1000, 'deadlineMs', 0),
+    maxMemoryBytes: positiveInt(o.maxMemoryBytes, 64 * 1024 * 1024, 'maxMemoryBytes', 65536),
     strictSandbox: o.strictSandbox ?? false,
     exposeErrors: o.exposeErrors ?? false,
     failurePolicy: failurePolicy(o.failurePolicy),

@@ -1,9 +1,9 @@
 /**
  * The responses the host sends when something fails before the response started: a status that
- * says who failed (500 guest, 503 busy/closed, 413 body too large) and a generic body. The guest's
+ * says who failed (500 guest, 504 guest too slow, 503 busy/closed, 413 body too large) and a generic body. The guest's
  * own error text goes to the logger; only `exposeErrors` puts it in the body.
  */
-import { BodyTooLargeError, DaprWasmError, MiddlewareClosedError, PoolExhaustedError } from '../errors.js';
+import { BodyTooLargeError, DaprWasmError, GuestDeadlineError, MiddlewareClosedError, PoolExhaustedError } from '../errors.js';
 import { HeaderFields } from './header-fields.js';
 import type { Outcome } from './port.js';
 
@@ -11,11 +11,13 @@ const reasons: Record<number, string> = {
   413: 'Payload Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 export function statusFor(error: unknown): number {
   if (error instanceof PoolExhaustedError || error instanceof MiddlewareClosedError) return 503;
   if (error instanceof BodyTooLargeError) return 413;
+  if (error instanceof GuestDeadlineError) return 504;
   return 500;
 }
 

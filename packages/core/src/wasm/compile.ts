@@ -12,6 +12,10 @@ import {
   type ExportInfo, type ImportInfo, type MemoryInfo, type ModuleInfo,
 } from './module-info.js';
 import { exportStartFunction } from './start-section.js';
+import { InstrumentError, instrumentGuest, type InstrumentOptions } from './instrument/index.js';
+
+/** What the host rewrites into a guest's binary before compiling it. */
+export type GuestLimits = InstrumentOptions;
 
 export interface CompiledGuest {
   readonly module: WebAssembly.Module;
@@ -28,6 +32,10 @@ export interface CompiledGuest {
   readonly entry: '_start' | '_initialize' | undefined;
   /** Size of the binary in bytes, when known. */
   readonly size: number | undefined;
+  /** Loops and calls are metered: the guest imports the fuel hook and exports the fuel global. */
+  readonly fuel: boolean;
+  /** Every memory the guest defines is capped at the host's maximum. */
+  readonly memoryCapped: boolean;
 }
 
 function describeExports(exportsList: readonly ExportInfo[], name: string): void {
@@ -51,7 +59,23 @@ function describeExports(exportsList: readonly ExportInfo[], name: string): void
   }
 }
 
-async function compileBytes(bytes: Uint8Array, name: string): Promise<{ module: WebAssembly.Module; info: ModuleInfo | undefined; deferredStart: boolean }> {
+interface Compiled {
+  module: WebAssembly.Module;
+  info: ModuleInfo | undefined;
+  deferredStart: boolean;
+  fuel: boolean;
+  memoryCapped: boolean;
+}
+
+async function engineCompile(code: Uint8Array, name: string): Promise<WebAssembly.Module> {
+  try {
+    return await WebAssembly.compile(code as BufferSource);
+  } catch (err) {
+    throw new GuestCompileError(`guest ${name} failed to compile: ${(err as Error).message}`, { phase: 'compile', culprit: name, cause: err });
+  }
+}
+
+async function compileBytes(bytes: Uint8Array, name: string, limits: GuestLimits): Promise<Compiled> {
   if (!isWasmBinary(bytes)) {
     const hint = bytes.length < 8 ? `only ${bytes.length} bytes` : 'bad magic number';
     throw new GuestCompileError(`guest ${name} is not a WebAssembly module (${hint})`, { phase: 'compile', culprit: name });
@@ -61,24 +85,39 @@ async function compileBytes(bytes: Uint8Array, name: string): Promise<{ module: 
     info = readModuleInfo(bytes);
   } catch (err) {
     if (!(err instanceof ModuleFormatError)) throw err;
-    // Let the engine give the authoritative verdict below; a module our reader cannot describe
-    // (e.g. GC types) still runs, with signature checks left to the engine.
+    // A module our reader cannot describe: let the engine give the authoritative verdict.
+    await engineCompile(bytes, name);
+    throw new GuestCompileError(`guest ${name} uses a module feature this host cannot read: ${err.message}`, { phase: 'compile', culprit: name, cause: err });
   }
-  const deferredStart = info?.start !== undefined;
-  const code = info && deferredStart ? exportStartFunction(bytes, info) : bytes;
+  let code = bytes;
+  let fuel = false;
+  let memoryCapped = false;
   try {
-    return { module: await WebAssembly.compile(code as BufferSource), info, deferredStart };
+    ({ bytes: code, fuel, memoryCapped } = instrumentGuest(bytes, limits));
   } catch (err) {
-    throw new GuestCompileError(`guest ${name} failed to compile: ${(err as Error).message}`, { phase: 'compile', culprit: name, cause: err });
+    // An invalid module is reported as the engine words it; otherwise the rewrite's own reason.
+    if (err instanceof InstrumentError && err.failure === 'malformed') await engineCompile(bytes, name);
+    if (err instanceof InstrumentError) {
+      throw new GuestCompileError(`guest ${name} cannot be loaded with its limits: ${err.message}`, { phase: 'compile', culprit: err.culprit ?? name, cause: err });
+    }
+    throw err;
   }
+  const rewritten = code === bytes ? info : readModuleInfo(code);
+  const deferredStart = rewritten.start !== undefined;
+  if (deferredStart) code = exportStartFunction(code, rewritten);
+  return { module: await engineCompile(code, name), info, deferredStart, fuel, memoryCapped };
 }
 
-export async function compileGuest(source: Uint8Array | WebAssembly.Module, name: string): Promise<CompiledGuest> {
+const noLimits: GuestLimits = { fuel: false };
+
+export async function compileGuest(source: Uint8Array | WebAssembly.Module, name: string, limits: GuestLimits = noLimits): Promise<CompiledGuest> {
   let module: WebAssembly.Module;
   let info: ModuleInfo | undefined;
   let deferredStart = false;
+  let fuel = false;
+  let memoryCapped = false;
   if (source instanceof WebAssembly.Module) module = source;
-  else ({ module, info, deferredStart } = await compileBytes(source, name));
+  else ({ module, info, deferredStart, fuel, memoryCapped } = await compileBytes(source, name, limits));
 
   const imports: ImportInfo[] = info?.imports ?? WebAssembly.Module.imports(module).map((i) => ({ module: i.module, name: i.name, kind: i.kind as ImportInfo['kind'] }));
   const exportsList: ExportInfo[] = info?.exports ?? WebAssembly.Module.exports(module).map((e, index) => ({ name: e.name, kind: e.kind as ExportInfo['kind'], index }));
@@ -97,5 +136,7 @@ export async function compileGuest(source: Uint8Array | WebAssembly.Module, name
     readsBody: imports.some((i) => i.module === HOST_MODULE && i.name === 'read_body'),
     entry: has('_initialize') ? '_initialize' : has('_start') ? '_start' : undefined,
     size: source instanceof WebAssembly.Module ? undefined : source.length,
+    fuel,
+    memoryCapped,
   };
 }

@@ -18,6 +18,7 @@ export async function createHttpWasmHandler(
     logger: o.logger,
     supportedFeatures: FEATURE_BUFFER_REQUEST | FEATURE_BUFFER_RESPONSE | (capabilities.trailers ? FEATURE_TRAILERS : 0),
     strictSandbox: o.strictSandbox,
+    deadlineMs: compiled.fuel ? o.deadlineMs : 0,
     initFeatures: 0,
   };
   const pool = new GuestPool<GuestInstance>({

@@ -2,12 +2,13 @@
  * One live instance of an http-wasm guest: its memory, its host functions bound to whatever request
  * it is serving, and its initialisation (deferred start function, then `_initialize` or `_start`).
  */
-import { GuestInstantiateError, GuestLinkError, HostTrap, ProcExit } from '../../errors.js';
+import { DeadlineExceeded, GuestInstantiateError, GuestLinkError, HostTrap, ProcExit } from '../../errors.js';
 import type { LogLevel, Logger } from '../../logger.js';
 import { LOG_LEVEL_ERROR, LOG_LEVEL_INFO } from '../../logger.js';
 import type { CompiledGuest } from '../../wasm/compile.js';
 import { GuestMemory } from '../../wasm/guest-memory.js';
 import { START_EXPORT } from '../../wasm/start-section.js';
+import { FUEL_GLOBAL_EXPORT, FUEL_IMPORT_MODULE, FUEL_IMPORT_NAME } from '../../wasm/instrument/index.js';
 import {
   LineBuffer, WASI_MODULE, createWasiImports, deterministicRandom, fakeClock, systemClock, systemRandom, wasiUnsupported,
 } from '../../wasi/preview1.js';
@@ -21,6 +22,8 @@ export interface GuestEnvironment {
   readonly logger: Logger;
   readonly supportedFeatures: number;
   readonly strictSandbox: boolean;
+  /** Longest one guest call may run; 0 when the guest is not metered. */
+  readonly deadlineMs: number;
   /** Features enabled during init by any instance; every request starts with them. */
   initFeatures: number;
 }
@@ -33,6 +36,10 @@ export class GuestInstance {
   handleRequest!: () => bigint;
   handleResponse!: (reqCtx: number, isError: number) => void;
   readonly stdio: LineBuffer;
+  /** The metered guest's fuel counter, and when the current call must end (performance.now() ms). */
+  fuel: WebAssembly.Global | undefined;
+  private deadline = Infinity;
+  private budgetMs = 0;
 
   constructor(private readonly env: GuestEnvironment) {
     this.stdio = new LineBuffer((fd, line) => this.output(fd === 2 ? LOG_LEVEL_ERROR : LOG_LEVEL_INFO, line, fd === 2 ? 'stderr' : 'stdout'));
@@ -45,6 +52,23 @@ export class GuestInstance {
     logger.log(level, message, this.requestTag !== undefined ? { stream, request: String(this.requestTag) } : { stream });
   }
 
+  /**
+   * Starts the clock for one call into the guest. Fuel runs out every FUEL_SLICE loop iterations or
+   * calls; the hook then checks the clock, so a runaway guest stops within its deadline plus one slice.
+   */
+  arm(budgetMs = this.env.deadlineMs): void {
+    if (!this.fuel) return;
+    this.budgetMs = budgetMs;
+    this.deadline = performance.now() + budgetMs;
+    this.fuel.value = FUEL_SLICE;
+  }
+
+  /** The fuel hook the metered guest calls when its fuel runs out. */
+  outOfFuel(): void {
+    if (performance.now() > this.deadline) throw new DeadlineExceeded(this.budgetMs);
+    this.fuel!.value = FUEL_SLICE;
+  }
+
   guestMemory(): GuestMemory {
     if (!this.memory) {
       throw new HostTrap(
@@ -54,6 +78,11 @@ export class GuestInstance {
     return this.memory;
   }
 }
+
+/** Loop iterations or calls between two clock checks: cheap enough, and far below a millisecond. */
+const FUEL_SLICE = 20_000;
+/** Initialisation (`_start` of a TinyGo runtime, say) may take longer than a request. */
+const INIT_BUDGET_MS = 10_000;
 
 export async function instantiateGuest(compiled: CompiledGuest, env: GuestEnvironment): Promise<GuestInstance> {
   const guest = new GuestInstance(env);
@@ -88,6 +117,8 @@ export async function instantiateGuest(compiled: CompiledGuest, env: GuestEnviro
     imports[WASI_MODULE] = provided;
   }
 
+  if (compiled.fuel) imports[FUEL_IMPORT_MODULE] = { [FUEL_IMPORT_NAME]: () => guest.outOfFuel() };
+
   let instance: WebAssembly.Instance;
   try {
     instance = await WebAssembly.instantiate(compiled.module, imports);
@@ -104,12 +135,14 @@ export async function instantiateGuest(compiled: CompiledGuest, env: GuestEnviro
   guest.memory = new GuestMemory(exports[MEMORY_EXPORT] as WebAssembly.Memory);
   guest.handleRequest = exports[FUNC_HANDLE_REQUEST] as () => bigint;
   guest.handleResponse = exports[FUNC_HANDLE_RESPONSE] as (reqCtx: number, isError: number) => void;
+  if (compiled.fuel) guest.fuel = exports[FUEL_GLOBAL_EXPORT] as WebAssembly.Global;
 
   const steps: string[] = [];
   if (compiled.deferredStart) steps.push(START_EXPORT);
   if (compiled.entry) steps.push(compiled.entry);
   for (const step of steps) {
     try {
+      guest.arm(Math.max(INIT_BUDGET_MS, env.deadlineMs));
       (exports[step] as () => void)();
     } catch (err) {
       // A WASI command may end `_start` with proc_exit(0): the instance stays usable, as in wazero.

@@ -3,7 +3,7 @@
  * the guest's response (next=0) or run downstream and call handle_response on the same instance
  * (next=1). A trap discards the instance and becomes a failure outcome; nothing throws into the app.
  */
-import { DaprWasmError, GuestTrapError, HostTrap, ProcExit, type Phase } from '../../errors.js';
+import { DaprWasmError, DeadlineExceeded, GuestDeadlineError, GuestTrapError, HostTrap, ProcExit, type Phase } from '../../errors.js';
 import { failure } from '../../exchange/failure.js';
 import type { Downstream, DownstreamResponse, HostCapabilities, IncomingRequest, Outcome } from '../../exchange/port.js';
 import { HeaderFields } from '../../exchange/header-fields.js';
@@ -28,6 +28,9 @@ let requestCounter = 0;
 /** Describes a guest trap with the phase and, for host traps, what the host refused. */
 export function trapError(err: unknown, phase: Phase, guestName: string): GuestTrapError {
   if (err instanceof GuestTrapError) return err;
+  if (err instanceof DeadlineExceeded) {
+    return new GuestDeadlineError(`guest ${guestName} stopped in ${phase}: ${err.message}`, { phase, culprit: 'deadlineMs', cause: err });
+  }
   const why =
     err instanceof HostTrap ? `host function trapped the guest: ${err.message}`
     : err instanceof ProcExit ? err.message
@@ -76,6 +79,7 @@ export class HttpWasmHandler {
     guest.requestTag = ++requestCounter;
     let ctxNext: bigint;
     try {
+      guest.arm();
       ctxNext = guest.handleRequest();
     } catch (err) {
       this.finish(guest, false);
@@ -100,6 +104,7 @@ export class HttpWasmHandler {
 
     state.enterResponsePhase(result);
     try {
+      guest.arm();
       guest.handleResponse(reqCtx, result.error === undefined ? 0 : 1);
     } catch (err) {
       this.finish(guest, false);

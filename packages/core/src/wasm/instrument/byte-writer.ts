@@ -1,6 +1,6 @@
 /** A growable byte buffer with the LEB128 and section encodings of the binary format. */
 export class ByteWriter {
-  private buf: Uint8Array;
+  private buf: Uint8Array<ArrayBuffer>;
   length = 0;
 
   constructor(capacity = 256) {
@@ -44,7 +44,7 @@ export class ByteWriter {
     return this.buf.subarray(0, this.length);
   }
 
-  finish(): Uint8Array {
+  finish(): Uint8Array<ArrayBuffer> {
     return this.buf.slice(0, this.length);
   }
 }

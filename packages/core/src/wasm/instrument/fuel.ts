@@ -5,6 +5,8 @@
  * that names one is rewritten.
  */
 import type { ModuleInfo } from '../module-info.js';
+import { ByteReader } from './byte-reader.js';
+import { uleb } from './byte-writer.js';
 import { rewriteCode } from './code-section.js';
 import { renumberElements } from './element-section.js';
 import { InstrumentError } from './errors.js';
@@ -20,8 +22,6 @@ import {
 } from './sections.js';
 import { renumberTables } from './table-section.js';
 import { withEmptyFuncType } from './type-section.js';
-import { ByteReader } from './byte-reader.js';
-import { uleb } from './byte-writer.js';
 
 export const FUEL_GLOBAL_EXPORT = '__dapr_wasm_fuel';
 export const FUEL_IMPORT_MODULE = 'dapr_wasm';

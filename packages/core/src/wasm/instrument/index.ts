@@ -33,7 +33,7 @@ export interface InstrumentOptions {
 }
 
 export interface InstrumentedGuest {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   /** The guest imports `dapr_wasm.out_of_fuel` and exports `__dapr_wasm_fuel`. */
   fuel: boolean;
   /** The guest defines at least one memory, and every memory it defines is capped. */
@@ -51,7 +51,7 @@ export function instrumentGuest(bytes: Uint8Array, options: InstrumentOptions): 
   if (cap !== undefined && !(Number.isInteger(cap) && cap >= 0)) {
     throw new RangeError(`maxMemoryPages must be a non-negative integer, got ${cap}`);
   }
-  if (!options.fuel && cap === undefined) return { bytes, fuel: false, memoryCapped: false };
+  if (!options.fuel && cap === undefined) return { bytes: ownBuffer(bytes), fuel: false, memoryCapped: false };
 
   let info;
   try {
@@ -72,4 +72,9 @@ export function instrumentGuest(bytes: Uint8Array, options: InstrumentOptions): 
   if (options.fuel) sections = addFuelMetering(sections, info);
 
   return { bytes: joinSections(bytes.subarray(0, 8), sections), fuel: options.fuel, memoryCapped };
+}
+
+/** The same bytes, typed for `WebAssembly.compile`; copied only if they sit in shared memory. */
+function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
 }

@@ -55,7 +55,7 @@ export function putSection(sections: Section[], id: number, content: Uint8Array)
   sections.splice(before === -1 ? sections.length : before, 0, { id, content });
 }
 
-export function joinSections(header: Uint8Array, sections: Section[]): Uint8Array {
+export function joinSections(header: Uint8Array, sections: Section[]): Uint8Array<ArrayBuffer> {
   const out = new ByteWriter(sections.reduce((n, s) => n + s.content.length + 6, header.length));
   out.bytes(header);
   for (const s of sections) {
