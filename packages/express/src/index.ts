@@ -18,6 +18,15 @@ export interface DaprWasmHandler extends RequestHandler {
   stats(): PoolStats;
 }
 
+/** Express 4 parses `req.query` once, before any middleware; a rewritten URI needs it again. */
+function refreshQuery(req: Request): void {
+  if (!Object.prototype.hasOwnProperty.call(req, 'query')) return; // Express 5 derives it on access
+  const parse = req.app?.get('query parser fn') as ((q: string) => unknown) | undefined;
+  if (!parse) return;
+  const at = req.url.indexOf('?');
+  (req as { query: unknown }).query = parse(at < 0 ? '' : req.url.slice(at + 1));
+}
+
 export function daprWasm(guest: GuestReference): DaprWasmHandler {
   const mw = createMiddleware(guest, { capabilities: { trailers: true }, defaults: { readFile: readFileSource } });
 
@@ -26,11 +35,17 @@ export function daprWasm(guest: GuestReference): DaprWasmHandler {
     void mw
       .handle(nodeIncoming(req), (fwd) => {
         applyForwarded(req, fwd);
+        if (fwd.uri !== undefined) refreshQuery(req);
         tap = fwd.bufferResponse ? captureResponse(res, fwd) : watchResponse(res, fwd);
         next();
         return tap.result;
       })
-      .then((outcome) => sendOutcome(res, outcome, tap));
+      .then((outcome) => sendOutcome(res, outcome, tap))
+      .catch((err: Error) => {
+        // Sending failed (say, headers Node refuses): the client still gets an answer.
+        if (!res.headersSent) res.status(500).type('text/plain').end('Internal Server Error\n');
+        else res.destroy(err);
+      });
   };
   return Object.assign(handler, { ready: mw.ready, close: () => mw.close(), stats: () => mw.stats() });
 }

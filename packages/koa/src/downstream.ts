@@ -9,7 +9,6 @@ import {
   applyForwarded, captureResponse, responseFieldLines, setResponseHeaders, watchResponse, type ResponseTap,
 } from '@dapr-wasm/core/node';
 import type { Context, Next } from 'koa';
-import { reflectReplayState } from './replay-state.js';
 import { drainBody, prependBody } from './response-body.js';
 
 /** What happened downstream, beyond what the core needs to know. */
@@ -52,7 +51,6 @@ export function koaDownstream(ctx: Context, next: Next, run: DownstreamRun): Dow
     // ctx.path, ctx.querystring, ctx.method and ctx.headers all read through ctx.req, so the
     // rewrite is what routers and body parsers mounted later see.
     applyForwarded(ctx.req, fwd);
-    if (fwd.body !== undefined) reflectReplayState(ctx.req);
     applyPresets(ctx, fwd);
     // Installed before next: a downstream with ctx.respond = false writes while next runs.
     const tap = fwd.bufferResponse ? captureResponse(ctx.res, fwd) : watchResponse(ctx.res, fwd);

@@ -2,7 +2,8 @@
  * Lets the rest of the app read a request body the host already consumed. Node streams cannot be
  * rewound, and Express hands the same `req` object down the chain, so the request's stream methods
  * are re-pointed at a fresh stream holding the bytes. Body parsers (raw-body, co-body, busboy) use
- * exactly these methods and properties.
+ * exactly these methods and properties; `closed` must follow the replay too, or @koa/bodyparser
+ * takes the consumed original for a dropped client.
  */
 import { Readable } from 'node:stream';
 import type { NodeRequest } from './incoming.js';
@@ -12,7 +13,7 @@ const streamMethods = [
   'removeAllListeners', 'listeners', 'rawListeners', 'listenerCount', 'emit', 'read', 'pipe', 'unpipe',
   'pause', 'resume', 'isPaused', 'setEncoding', 'unshift', 'wrap', 'iterator',
 ] as const;
-const streamProperties = ['readable', 'readableEnded', 'readableFlowing', 'readableLength', 'readableHighWaterMark', 'readableEncoding', 'readableObjectMode', 'readableAborted', 'readableDidRead'] as const;
+const streamProperties = ['readable', 'closed', 'destroyed', 'readableEnded', 'readableFlowing', 'readableLength', 'readableHighWaterMark', 'readableEncoding', 'readableObjectMode', 'readableAborted', 'readableDidRead'] as const;
 
 export function replayBody(req: NodeRequest, body: Uint8Array): void {
   const replay = Readable.from(body.length ? [Buffer.from(body.buffer, body.byteOffset, body.byteLength)] : [], { objectMode: false });

@@ -66,9 +66,12 @@ function absorbWriteHead(res: NodeResponse, status: number, reason: unknown, hea
   res.statusCode = status;
   const h = typeof reason === 'string' ? headers : reason;
   if (Array.isArray(h)) {
-    // Either [[name, value], ...] or a flat [name, value, name, value, ...].
-    if (Array.isArray(h[0])) for (const [n, v] of h as [string, string][]) res.appendHeader(n, v);
-    else for (let i = 0; i < h.length; i += 2) res.appendHeader(h[i] as string, h[i + 1] as string);
+    // Either [[name, value], ...] or a flat [name, value, name, value, ...]; as in Node, the
+    // array's lines replace any earlier value of their names, and repeat among themselves.
+    const pairs: [string, string][] = Array.isArray(h[0]) ? (h as [string, string][]) : [];
+    if (!Array.isArray(h[0])) for (let i = 0; i < h.length; i += 2) pairs.push([h[i] as string, h[i + 1] as string]);
+    for (const [n] of pairs) res.removeHeader(n);
+    for (const [n, v] of pairs) res.appendHeader(n, v);
   } else if (h && typeof h === 'object') {
     for (const [n, v] of Object.entries(h)) if (v !== undefined) res.setHeader(n, v as string | string[]);
   }
@@ -140,8 +143,15 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Respons
     restore = tapped.restore;
     const o = tapped.saved;
     const r = res as unknown as Patchable;
+    let flushed = false;
+    // Runs once, at downstream's first write or end: the guest's bytes go first. Write and
+    // writeHead are handed back then; end stays patched while it still owes the preset trailers.
     const flushPrefix = () => {
-      restore();
+      if (flushed) return;
+      flushed = true;
+      r.write = o.write;
+      r.writeHead = o.writeHead;
+      if (!presetTrailers) r.end = o.end;
       if (prefix) {
         const declared = res.getHeader('content-length');
         if (declared !== undefined && !res.headersSent) res.setHeader('content-length', Number(declared) + prefix.length);
@@ -158,7 +168,8 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Respons
     };
     r.end = function (chunk?: unknown, encoding?: unknown, cb?: unknown) {
       flushPrefix();
-      if (presetTrailers) r.addTrailers(Object.fromEntries([...presetTrailers.grouped()].map(([n, v]) => [n, v.join(', ')])));
+      r.end = o.end;
+      if (presetTrailers) o.addTrailers.call(res, Object.fromEntries([...presetTrailers.grouped()].map(([n, v]) => [n, v.join(', ')])));
       return o.end.call(res, chunk, encoding, cb);
     };
   }

@@ -37,9 +37,13 @@ export function sendOutcome(res: NodeResponse, outcome: Outcome, tap?: ResponseT
         return;
       }
       res.removeHeader('transfer-encoding');
+      // A Trailer header announcing trailers that will not come would break the response.
+      res.removeHeader('trailer');
       const bodiless = outcome.status === 204 || outcome.status === 304 || (outcome.status >= 100 && outcome.status < 200);
-      if (!bodiless) res.setHeader('content-length', body.length);
-      (res as { end(b?: Buffer): void }).end(bodiless ? undefined : body);
+      // A HEAD response keeps the Content-Length the GET would have had, and sends no body.
+      const head = (res as { req?: { method?: string } }).req?.method === 'HEAD';
+      if (!bodiless && !(head && res.hasHeader('content-length'))) res.setHeader('content-length', body.length);
+      (res as { end(b?: Buffer): void }).end(bodiless || head ? undefined : body);
     }
   }
 }

@@ -11,7 +11,7 @@ import type { DownstreamResponse, ForwardedRequest, HostCapabilities, IncomingRe
 import { formatSourceAddr } from '../../exchange/source-addr.js';
 import {
   FEATURE_BUFFER_REQUEST, FEATURE_BUFFER_RESPONSE, HEADER_KIND_REQUEST, HEADER_KIND_REQUEST_TRAILERS,
-  HEADER_KIND_RESPONSE, featureNames, type HeaderKind,
+  HEADER_KIND_RESPONSE, HEADER_KIND_RESPONSE_TRAILERS, featureNames, type HeaderKind,
 } from './constants.js';
 
 export class RequestState {
@@ -174,7 +174,8 @@ export class RequestState {
       status: this.getStatus(),
       headers: this.fields(HEADER_KIND_RESPONSE),
       body: this.responseBody ? this.responseBody.bytes() : EMPTY_BYTES,
-      trailers: this.capabilities.trailers ? this.responseTrailers : undefined,
+      // Trailers the guest never looked at still go out as downstream sent them.
+      trailers: this.capabilities.trailers ? this.fields(HEADER_KIND_RESPONSE_TRAILERS) : undefined,
     };
   }
 }
