@@ -4,19 +4,20 @@
  * workspace packages whose exports point at `src/*.ts`.
  */
 import { join } from 'node:path';
-import { serveSpec, type RunningApp, type StartOptions } from './app-contract.js';
+import { serveSpec, type RunningApp, type ServerKind, type StartOptions } from './app-contract.js';
 import { REPO_ROOT, bunBinary } from './runtime-binaries.js';
 import { startSpawned } from './spawned-runtime.js';
 import { specAsJson } from './spec-json.js';
 
 const ENTRY = join(REPO_ROOT, 'test', 'runtimes', 'entries', 'bun-serve.ts');
 
-export async function start(appEntry: string, options: StartOptions = {}): Promise<RunningApp> {
-  const spec = serveSpec(appEntry, options);
+export async function start(appEntry: string, options: StartOptions = {}, server: ServerKind = 'native'): Promise<RunningApp> {
+  const spec = { ...serveSpec(appEntry, options), server };
+  const runtime = server === 'native' ? 'bun' : 'bun-node-http';
   return startSpawned({
-    runtime: 'bun',
+    runtime,
     command: bunBinary(),
-    args: [ENTRY, specAsJson('bun', spec)],
+    args: [ENTRY, specAsJson(runtime, spec)],
     cwd: REPO_ROOT,
     startupTimeoutMs: options.startupTimeoutMs,
   });

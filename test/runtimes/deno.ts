@@ -11,7 +11,7 @@
  *                              it Deno throws on the first `process.env` read
  */
 import { join } from 'node:path';
-import { serveSpec, type RunningApp, type StartOptions } from './app-contract.js';
+import { serveSpec, type RunningApp, type ServerKind, type StartOptions } from './app-contract.js';
 import { REPO_ROOT, denoBinary } from './runtime-binaries.js';
 import { startSpawned } from './spawned-runtime.js';
 import { specAsJson } from './spec-json.js';
@@ -33,12 +33,13 @@ export function denoRunFlags(readable: string[] = [REPO_ROOT]): string[] {
 /** Deno's own chatter (update notices) stays out of the output a failed start reports. */
 export const DENO_ENV = { DENO_NO_UPDATE_CHECK: '1' };
 
-export async function start(appEntry: string, options: StartOptions = {}): Promise<RunningApp> {
-  const spec = serveSpec(appEntry, options);
+export async function start(appEntry: string, options: StartOptions = {}, server: ServerKind = 'native'): Promise<RunningApp> {
+  const spec = { ...serveSpec(appEntry, options), server };
+  const runtime = server === 'native' ? 'deno' : 'deno-node-http';
   return startSpawned({
-    runtime: 'deno',
+    runtime,
     command: denoBinary(),
-    args: ['run', ...denoRunFlags(), ENTRY, specAsJson('deno', spec)],
+    args: ['run', ...denoRunFlags(), ENTRY, specAsJson(runtime, spec)],
     cwd: REPO_ROOT,
     env: DENO_ENV,
     startupTimeoutMs: options.startupTimeoutMs,

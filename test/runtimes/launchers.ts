@@ -16,6 +16,12 @@ export interface RuntimeTraits {
   httpVersion: boolean;
   /** Repeated request header lines reach the app separately (node's `rawHeaders`); fetch-style runtimes join them with ", ". */
   distinctHeaderLines: boolean;
+  /**
+   * The request-target as the client sent it reaches the app (node's `url`); fetch-style runtimes
+   * hand over only the parsed `request.url` (dot segments resolved except on Deno, absolute-form
+   * reduced, and on workerd an empty `?` dropped).
+   */
+  rawTarget: boolean;
 }
 
 export interface Launcher {
@@ -23,14 +29,17 @@ export interface Launcher {
   traits: RuntimeTraits;
 }
 
-const nodeTraits: RuntimeTraits = { clientPort: true, httpVersion: true, distinctHeaderLines: true };
-const fetchTraits: RuntimeTraits = { clientPort: true, httpVersion: false, distinctHeaderLines: false };
+const nodeTraits: RuntimeTraits = { clientPort: true, httpVersion: true, distinctHeaderLines: true, rawTarget: true };
+const fetchTraits: RuntimeTraits = { clientPort: true, httpVersion: false, distinctHeaderLines: false, rawTarget: false };
 
 export const launchers: Record<RuntimeName, Launcher> = {
   node: { start: node.start, traits: nodeTraits },
   'node-http2': { start: nodeHttp2.start, traits: nodeTraits },
   bun: { start: bun.start, traits: fetchTraits },
+  // The same runtimes serving with @hono/node-server on their node:http: what Node offers.
+  'bun-node-http': { start: (app, options) => bun.start(app, options, 'node-http'), traits: nodeTraits },
   deno: { start: deno.start, traits: fetchTraits },
+  'deno-node-http': { start: (app, options) => deno.start(app, options, 'node-http'), traits: nodeTraits },
   // Miniflare passes the client IP in cf-connecting-ip, without a port.
   workerd: { start: workerd.start, traits: { ...fetchTraits, clientPort: false } },
 };

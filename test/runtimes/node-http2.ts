@@ -44,9 +44,11 @@ export async function start(appEntry: string, options: Http2StartOptions = {}): 
     url,
     dispatcher,
     ca: cert,
+    ...(app.stats ? { stats: () => app.stats!() } : {}),
     close: async () => {
       await dispatcher.destroy();
       await closeServer(server);
+      await app.close?.();
     },
   };
 }

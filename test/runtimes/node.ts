@@ -14,5 +14,13 @@ export async function start(appEntry: string, options: StartOptions = {}): Promi
   const app = await buildApp(spec, 'node', getConnInfo);
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
   const { port } = (await listening(server, options.startupTimeoutMs)) as AddressInfo;
-  return { runtime: 'node', url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+  return {
+    runtime: 'node',
+    url: `http://127.0.0.1:${port}`,
+    ...(app.stats ? { stats: () => app.stats!() } : {}),
+    close: async () => {
+      await closeServer(server);
+      await app.close?.();
+    },
+  };
 }

@@ -6,14 +6,15 @@
 import type { BackendName } from '../harness/backends.js';
 import type { Target } from '../harness/types.js';
 import type { Launcher } from './launchers.js';
-import { TARGET_GUEST, encodeGuestConfig, type TargetAppConfig } from './target-app-config.js';
+import { TARGET_GUEST, encodeGuestConfig, type HonoMount, type TargetAppConfig } from './target-app-config.js';
 
-export function runtimeTarget(name: string, launcher: Launcher, appEntry: string): Target {
+export function runtimeTarget(name: string, launcher: Launcher, appEntry: string, mount?: HonoMount): Target {
   return {
     name,
     start(guest, backend: BackendName, options = {}) {
       const config: TargetAppConfig = {
         backend,
+        ...(mount === undefined ? {} : { mount }),
         ...(options.guestConfig === undefined ? {} : { guestConfig: encodeGuestConfig(options.guestConfig) }),
         ...(options.adapterOptions === undefined ? {} : { adapterOptions: { ...options.adapterOptions } }),
       };

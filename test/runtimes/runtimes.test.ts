@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp, StartOptions } from './app-contract.js';
 import * as bun from './bun.js';
 import * as deno from './deno.js';
-import { ANSWER_HEADER } from './fixtures/answer-header.js';
+import { ANSWER_HEADER } from './fixtures/answer-app.js';
 import type { RequestReport } from './fixtures/request-report.js';
 import { http2Request } from './http2-request.js';
 import { launchers, type RuntimeTraits } from './launchers.js';

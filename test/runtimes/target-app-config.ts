@@ -10,8 +10,17 @@ export const TARGET_GUEST = 'guest';
 
 export type EncodedGuestConfig = { text: string } | { base64: string };
 
+/**
+ * How the app mounts its guest (packages/hono): `middleware` is `app.use('*', daprWasm(guest, { app }))`,
+ * re-dispatching a rewritten request through the app; `fetch` wraps the whole app with
+ * `daprWasmFetch(app, guest)`, so the guest runs before Hono routes.
+ */
+export type HonoMount = 'middleware' | 'fetch';
+
 export interface TargetAppConfig {
   backend: BackendName;
+  /** @default 'middleware' */
+  mount?: HonoMount;
   guestConfig?: EncodedGuestConfig;
   /** Only JSON values cross into Bun, Deno and workerd (spec-json.ts refuses the rest). */
   adapterOptions?: Record<string, unknown>;

@@ -4,10 +4,11 @@
  * it only needs a URL, so every adapter and runtime is checked by the same code.
  *
  * The server must be reached over IPv4 loopback (`http://127.0.0.1:<port>`): the get_source_addr
- * case expects the client address 127.0.0.1.
+ * case expects the client address 127.0.0.1. It speaks HTTP/1.1 unless asked for HTTP/2.
  */
 import http from 'node:http';
-import { tckCases, type TckCase } from './cases.js';
+import { tckCases, type TckCase, type TckRequest } from './cases.js';
+import { openHttp2Session, type Http2Options } from './tck-client-h2.js';
 import { sendTckRequest, type TckAnswer } from './tck-client.js';
 
 export { tckCases } from './cases.js';
@@ -31,6 +32,24 @@ export interface TckOptions {
    * host, so one case's state leaking into another's instance shows up as a failure. @default 1
    */
   readonly concurrency?: number;
+  /**
+   * Speak HTTP/2 (node:http2): over TLS for an `https:` URL, h2c with prior knowledge for `http:`.
+   * Cases then run as streams of one session, and get_protocol_version expects "HTTP/2.0".
+   * Absent: HTTP/1.1 over plain `http:`.
+   */
+  readonly http2?: Http2Options;
+}
+
+type Send = (request: TckRequest, timeoutMs: number) => Promise<TckAnswer>;
+
+/** How requests reach the server: kept-alive HTTP/1.1 connections, or one HTTP/2 session. */
+function openTransport(base: URL, options: TckOptions, concurrency: number): { send: Send; close(): void } {
+  if (options.http2) return openHttp2Session(base, options.http2);
+  if (base.protocol !== 'http:') throw new TypeError(`runTck speaks plain HTTP/1.1 unless asked for http2, not ${base.protocol} (${base.href})`);
+  // Kept-alive connections, like the reference runner's default client: the host must also get
+  // connection reuse right across requests that did and did not go downstream.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  return { send: (request, timeoutMs) => sendTckRequest(base, request, agent, timeoutMs), close: () => agent.destroy() };
 }
 
 const snippet = (body: string) => JSON.stringify(body.length > 200 ? `${body.slice(0, 200)}...` : body);
@@ -49,10 +68,10 @@ function commonChecks(answer: TckAnswer): string[] {
   return reasons;
 }
 
-async function runCase(base: URL, c: TckCase, agent: http.Agent, timeoutMs: number): Promise<TckResult> {
+async function runCase(send: Send, c: TckCase, timeoutMs: number): Promise<TckResult> {
   let answer: TckAnswer;
   try {
-    answer = await sendTckRequest(base, { ...c.request, headers: [...c.request.headers, ['x-httpwasm-tck-testid', c.id]] }, agent, timeoutMs);
+    answer = await send({ ...c.request, headers: [...c.request.headers, ['x-httpwasm-tck-testid', c.id]] }, timeoutMs);
   } catch (err) {
     return { id: c.id, pass: false, reasons: [`request failed: ${(err as Error).message}`] };
   }
@@ -62,13 +81,10 @@ async function runCase(base: URL, c: TckCase, agent: http.Agent, timeoutMs: numb
 
 export async function runTck(baseUrl: string, options: TckOptions = {}): Promise<TckResult[]> {
   const base = new URL(baseUrl);
-  if (base.protocol !== 'http:') throw new TypeError(`runTck speaks plain HTTP/1.1, not ${base.protocol} (${baseUrl})`);
   const timeoutMs = options.timeoutMs ?? 5000;
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const cases = tckCases.filter((c) => !options.filter || options.filter(c.id));
-  // Kept-alive connections, like the reference runner's default client: the host must also get
-  // connection reuse right across requests that did and did not go downstream.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const transport = openTransport(base, options, concurrency);
   try {
     // Results keep the cases' order whatever order the answers arrive in.
     const results: TckResult[] = new Array(cases.length);
@@ -76,13 +92,13 @@ export async function runTck(baseUrl: string, options: TckOptions = {}): Promise
     const worker = async () => {
       while (nextIndex < cases.length) {
         const i = nextIndex++;
-        results[i] = await runCase(base, cases[i], agent, timeoutMs);
+        results[i] = await runCase(transport.send, cases[i], timeoutMs);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, cases.length) }, worker));
     return results;
   } finally {
-    agent.destroy();
+    transport.close();
   }
 }
 

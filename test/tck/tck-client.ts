@@ -18,7 +18,21 @@ export interface TckAnswer {
 }
 
 /** Methods whose requests carry a body by convention; they always get a Content-Length. */
-const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
+export const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
+
+/** An answer from what arrived, whichever HTTP version carried it. */
+export function tckAnswer(status: number, protocol: string, headerLines: Array<[string, string]>, body: string): TckAnswer {
+  return {
+    status,
+    protocol,
+    headerLines,
+    body,
+    header(name) {
+      const key = name.toLowerCase();
+      return headerLines.find(([n]) => n.toLowerCase() === key)?.[1];
+    },
+  };
+}
 
 export function sendTckRequest(
   base: URL,
@@ -50,16 +64,7 @@ export function sendTckRequest(
       res.on('end', () => {
         const headerLines: Array<[string, string]> = [];
         for (let i = 0; i < res.rawHeaders.length; i += 2) headerLines.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
-        resolve({
-          status: res.statusCode ?? 0,
-          protocol: `HTTP/${res.httpVersion}`,
-          headerLines,
-          body: Buffer.concat(chunks).toString('utf8'),
-          header(name) {
-            const key = name.toLowerCase();
-            return headerLines.find(([n]) => n.toLowerCase() === key)?.[1];
-          },
-        });
+        resolve(tckAnswer(res.statusCode ?? 0, `HTTP/${res.httpVersion}`, headerLines, Buffer.concat(chunks).toString('utf8')));
       });
     });
     req.end(body);

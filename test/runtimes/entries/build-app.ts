@@ -17,5 +17,6 @@ export async function compileGuests(paths: Record<string, string>): Promise<Reco
 export async function buildApp(spec: ServeSpec, runtime: RuntimeName, getConnInfo: GetConnInfo): Promise<FetchApp> {
   const module = (await import(pathToFileURL(spec.app).href)) as { default?: AppFactory };
   if (typeof module.default !== 'function') throw new TypeError(`${spec.app} must default-export an AppFactory`);
-  return module.default({ runtime, guests: await compileGuests(spec.guests), config: spec.config, getConnInfo });
+  const guests = await compileGuests(spec.guests);
+  return module.default({ runtime, guests, guestFiles: spec.guests, config: spec.config, getConnInfo });
 }

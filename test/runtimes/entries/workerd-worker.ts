@@ -9,7 +9,7 @@ import createApp from 'runtime-app:factory';
 import { config, guests } from 'runtime-app:guests';
 
 // Top-level await: a guest that fails to compile or validate fails the worker's startup, not a request.
-const app = await createApp({ runtime: 'workerd', guests, config, getConnInfo });
+const app = await createApp({ runtime: 'workerd', guests, guestFiles: {}, config, getConnInfo });
 
 export default {
   fetch: (request: Request, env: unknown, ctx: unknown) => app.fetch(request, env, ctx),
