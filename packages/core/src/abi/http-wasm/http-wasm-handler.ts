@@ -65,7 +65,7 @@ export class HttpWasmHandler {
       return this.failOpen(err as Error, downstream, undefined);
     }
 
-    const state = new RequestState(request, this.env.initFeatures, this.settings.capabilities);
+    const state = new RequestState(request, this.env.initFeatures, this.settings.capabilities, this.settings.maxBodyBytes);
     if (this.compiled.readsBody && request.hasBody) {
       try {
         state.requestBody = await request.readBody(this.settings.maxBodyBytes);

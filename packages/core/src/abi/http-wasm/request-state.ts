@@ -40,7 +40,15 @@ export class RequestState {
     readonly request: IncomingRequest,
     public features: number,
     private readonly capabilities: HostCapabilities,
+    /** Most bytes a guest may write into one body: its memory is capped, but repeated writes add up. */
+    private readonly maxBodyBytes = Infinity,
   ) {}
+
+  private mustFit(sink: ByteSink, adding: number, what: string): void {
+    if (sink.length + adding > this.maxBodyBytes) {
+      throw new HostTrap(`guest wrote more than maxBodyBytes (${this.maxBodyBytes}) to the ${what}`);
+    }
+  }
 
   /** Traps unless the guest is still in handle_request. */
   mustBeforeNext(op: string, what: string): void {
@@ -118,7 +126,9 @@ export class RequestState {
 
   /** The first write in handle_request replaces the request body; later ones append. */
   writeRequestBody(bytes: Uint8Array): void {
-    (this.requestBodyWritten ??= new ByteSink()).append(bytes);
+    const sink = (this.requestBodyWritten ??= new ByteSink());
+    this.mustFit(sink, bytes.length, 'request body');
+    sink.append(bytes);
   }
 
   /** The first write in each phase replaces the response body; later ones append. */
@@ -128,6 +138,7 @@ export class RequestState {
       this.responseBodyRead = 0;
       this.responseWritten = true;
     }
+    this.mustFit(this.responseBody!, bytes.length, 'response body');
     this.responseBody!.append(bytes);
   }
 
