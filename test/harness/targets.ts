@@ -9,6 +9,7 @@ import express4 from 'express4';
 import koa from 'koa';
 import koa2 from 'koa2';
 import { expressTarget } from './express.js';
+import { honoTarget } from './hono.js';
 import { koaTarget } from './koa.js';
 import type { Target } from './types.js';
 
@@ -17,6 +18,14 @@ const allTargets: readonly Target[] = [
   expressTarget('express4', express4),
   koaTarget('koa3', koa),
   koaTarget('koa2', koa2),
+  honoTarget('hono-node', 'node'),
+  honoTarget('hono-node-fetch', 'node', 'fetch'),
+  honoTarget('hono-node-h2', 'node-http2'),
+  honoTarget('hono-bun', 'bun'),
+  honoTarget('hono-bun-node-http', 'bun-node-http'),
+  honoTarget('hono-deno', 'deno'),
+  honoTarget('hono-deno-node-http', 'deno-node-http'),
+  honoTarget('hono-workerd', 'workerd'),
 ];
 
 function selected(): readonly Target[] {
