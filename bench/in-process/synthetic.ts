@@ -32,9 +32,11 @@ export const streamedDownstream: Downstream = () => streamedDone;
 
 /** Downstream's response was captured for the guest (buffer_response): `body` is what it wrote. */
 export function capturedDownstream(body: Uint8Array): Downstream {
+  // Built once: the core reads the captured body and never writes to it.
+  const captured = Promise.resolve<DownstreamResponse>({ status: 200, headers: () => [['content-type', 'application/octet-stream']], body });
   return (fwd) => {
     if (!fwd.bufferResponse) throw new Error('the response-rewrite guest did not enable buffer_response');
-    return Promise.resolve({ status: 200, headers: () => [['content-type', 'application/octet-stream']], body });
+    return captured;
   };
 }
 
