@@ -15,8 +15,13 @@ export interface WasmComponent {
   /** Deterministic randomness and a fake clock; forced on by the Configuration's `spec.wasm.strictSandbox`. */
   readonly strictSandbox: boolean;
   /**
-   * `spec.ignoreErrors`: if the guest later fails to load or compile, skip this middleware with a
-   * warning instead of failing startup. (Failures while reading the YAML are already handled so.)
+   * The module's pinned sha256 (lower-case hex), from the `sha256` metadata field; a module with
+   * another digest is refused. `undefined` when unpinned.
+   */
+  readonly sha256: string | undefined;
+  /**
+   * `spec.ignoreErrors`: if the guest fails to load, compile or start, the middleware is skipped with
+   * a warning instead of failing startup. (Failures while reading the YAML are already handled so.)
    */
   readonly ignoreErrors: boolean;
   /** `spec.initTimeout` in milliseconds; `undefined` when unset (Dapr then uses DAPR_DEFAULT_INIT_TIMEOUT_MS). */

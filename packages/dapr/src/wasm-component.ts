@@ -3,8 +3,9 @@ import { isInitialVersion, SEED_WASM_TYPE, WASM_MIDDLEWARE_TYPE } from './compon
 import { DaprResourceError, RESOURCE_ERROR_CODES } from './errors.js';
 import { parseGoDuration } from './go-duration.js';
 import { guestUrl } from './guest-url.js';
+import { parseSha256Pin } from './modules/module-digest.js';
 import { SEED_MIDDLEWARE_KIND } from './manifest-kinds.js';
-import { resolveMetadata, type MetadataContext } from './metadata-values.js';
+import { resolveMetadata, type MetadataContext, type MetadataProperties } from './metadata-values.js';
 import { isTruthy } from './truthy.js';
 import type { WasmComponent } from './types.js';
 
@@ -14,8 +15,12 @@ export interface WasmComponentContext extends MetadataContext {
   forceStrictSandbox: boolean;
 }
 
-/** The metadata keys the wasm middleware reads (components-contrib common/wasm and middleware/http/wasm). */
-const KNOWN_KEYS = new Set(['url', 'path', 'guestconfig', 'strictsandbox']);
+/**
+ * The metadata keys the wasm middleware reads (components-contrib common/wasm and
+ * middleware/http/wasm), and `sha256`, this package's module pin. Dapr ignores keys it does not
+ * know, so a Component with a pin still loads in Dapr.
+ */
+const KNOWN_KEYS = new Set(['url', 'path', 'guestconfig', 'strictsandbox', 'sha256']);
 
 /**
  * Turns a wasm Component manifest into a WasmComponent. Every error thrown here concerns this one
@@ -36,7 +41,7 @@ export async function buildWasmComponent(manifest: ComponentManifest, context: W
   const properties = await resolveMetadata(manifest, context);
   for (const name of properties.names()) {
     if (!KNOWN_KEYS.has(name.toLowerCase())) {
-      context.diagnostics.warn(`"${name}" is not a ${WASM_MIDDLEWARE_TYPE} metadata field (url, guestConfig, strictSandbox); ignored`, {
+      context.diagnostics.warn(`"${name}" is not a ${WASM_MIDDLEWARE_TYPE} metadata field (url, guestConfig, strictSandbox, sha256); ignored`, {
         ...at,
         ...properties.entry(name)?.item.position,
         field: `spec.metadata.${name}`,
@@ -49,6 +54,7 @@ export async function buildWasmComponent(manifest: ComponentManifest, context: W
     url: guestUrl(properties, manifest, context.cwd, context.diagnostics),
     guestConfig: properties.get('guestConfig') ?? '',
     strictSandbox: context.forceStrictSandbox || isTruthy(properties.get('strictSandbox') ?? ''),
+    sha256: modulePin(properties, manifest),
     ignoreErrors: manifest.ignoreErrors,
     initTimeoutMs: initTimeoutMs(manifest),
     source: { file: manifest.file, line: manifest.position.line },
@@ -78,6 +84,23 @@ function initTimeoutMs(manifest: ComponentManifest): number | undefined {
     throw new DaprResourceError(RESOURCE_ERROR_CODES.DURATION, `must be greater than zero, found ${JSON.stringify(manifest.initTimeout)}`, at);
   }
   return ms;
+}
+
+/** The `sha256` pin, normalised to lower-case hex; a value that is not a digest is an error. */
+function modulePin(properties: MetadataProperties, manifest: ComponentManifest): string | undefined {
+  const entry = properties.entry('sha256');
+  if (!entry || entry.value === '') return undefined;
+  try {
+    return parseSha256Pin(entry.value);
+  } catch (cause) {
+    throw new DaprResourceError(RESOURCE_ERROR_CODES.FIELD, (cause as Error).message, {
+      file: manifest.file,
+      ...(entry.item.position ?? manifest.position),
+      component: manifest.name,
+      field: 'spec.metadata.sha256',
+      cause,
+    });
+  }
 }
 
 function warnAboutSeedShape(manifest: ComponentManifest, context: WasmComponentContext): void {
