@@ -21,6 +21,6 @@ export function rate(perSec: number): string {
   return Math.round(perSec).toLocaleString('en-US');
 }
 
-export function ratio(r: number): string {
-  return r.toFixed(2);
+export function ratio(r: number, digits = 2): string {
+  return r.toFixed(digits);
 }
