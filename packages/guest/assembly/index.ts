@@ -11,6 +11,7 @@ export {
   BODY_KIND_RESPONSE,
 } from "./abi";
 export { Body } from "./body";
+export { clock } from "./clock";
 export { config } from "./config";
 export { FEATURE_BUFFER_REQUEST, FEATURE_BUFFER_RESPONSE, FEATURE_TRAILERS, enableFeatures } from "./features";
 export {
@@ -23,6 +24,7 @@ export {
   respond,
 } from "./handler";
 export { Headers } from "./headers";
+export { JsonKind, JsonValue, parseJson, quoteJson } from "./json";
 export { LOG_LEVEL_DEBUG, LOG_LEVEL_INFO, LOG_LEVEL_WARN, LOG_LEVEL_ERROR, LOG_LEVEL_NONE, log } from "./log";
 export { Request } from "./request";
 export { Response } from "./response";
