@@ -13,7 +13,8 @@ import { daprWasm } from '../src/express.js';
 import { COMPONENT_ERROR_CODES, DaprComponentError, type DaprPipelineOptions } from '../src/index.js';
 import { recordingLogger } from './fixtures.js';
 import { writeDaprApp, type ComponentSpec } from './support/dapr-app.js';
-import { guestPath } from './support/guests.js';
+import { guestBytes, guestPath } from './support/guests.js';
+import { startModuleOrigin } from './support/module-origin.js';
 import { serve } from './support/serve.js';
 
 let dir: string;
@@ -114,13 +115,14 @@ describe("a Component's Dapr fields", () => {
     }
   });
 
-  it('initTimeout bounds starting the pipeline', async () => {
-    const m = await mounted([{ name: 'stamp', url: fileUrl('dapr/stamp-v1.wasm') }], { initTimeoutMs: 1 });
+  it('initTimeoutMs bounds starting a guest whose Component sets no initTimeout', async () => {
+    const origin = await startModuleOrigin(guestBytes('dapr/stamp-v1.wasm'));
+    const m = await mounted([{ name: 'slow', url: `${origin.url}/hang.wasm` }], { initTimeoutMs: 100 });
     try {
-      // 1 ms is too short to read and compile any module.
-      await expect(m.pipeline.ready).rejects.toMatchObject({ code: COMPONENT_ERROR_CODES.INIT_TIMEOUT, component: 'stamp' });
+      await expect(m.pipeline.ready).rejects.toMatchObject({ code: COMPONENT_ERROR_CODES.INIT_TIMEOUT, component: 'slow' });
     } finally {
       await m.close();
+      await origin.close();
     }
   });
 });

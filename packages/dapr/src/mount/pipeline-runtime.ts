@@ -57,7 +57,9 @@ export class PipelineRuntime<H extends AdapterHandle> {
     }
     this.ready = this.serialize(() => this.rebuild());
     // Loud even when nobody awaits `ready`, and never an unhandled rejection.
-    this.ready.catch((err: Error) => this.log(LOG_LEVEL_ERROR, `the Dapr pipeline did not start: ${err.message}`));
+    this.ready.catch((err: Error) => {
+      if (!this.closing) this.log(LOG_LEVEL_ERROR, `the Dapr pipeline did not start: ${err.message}`);
+    });
   }
 
   /** The serving generation, entered; undefined before the first start and after close. */
