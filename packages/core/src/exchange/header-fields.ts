@@ -38,10 +38,21 @@ export class HeaderFields {
   /** Replaces every value of `name` with one value, keeping the position of the first. */
   set(name: string, value: string): void {
     const key = name.toLowerCase();
-    const at = this.lines.findIndex(([n]) => n.toLowerCase() === key);
-    this.remove(name);
-    if (at < 0) this.lines.push([name, value]);
-    else this.lines.splice(at, 0, [name, value]);
+    const lines = this.lines;
+    let at = -1;
+    // One pass: keep the first match's slot for the new value, drop the others.
+    let w = 0;
+    for (let r = 0; r < lines.length; r++) {
+      const line = lines[r];
+      if (line[0].length === key.length && line[0].toLowerCase() === key) {
+        if (at >= 0) continue;
+        at = w;
+      }
+      lines[w++] = line;
+    }
+    lines.length = w;
+    if (at < 0) lines.push([name, value]);
+    else lines[at] = [name, value];
     this.changed = true;
   }
 

@@ -47,9 +47,27 @@ export function fakeClock(): WasiClock {
   };
 }
 
+/**
+ * Random bytes from a pooled block: each getRandomValues call costs microseconds whatever its size,
+ * and guests (TinyGo seeding its maps) ask for a few bytes at a time.
+ */
+const pool = new Uint8Array(4096);
+let poolAt = pool.length;
+
 export function systemRandom(target: Uint8Array): void {
-  // getRandomValues refuses more than 65536 bytes per call.
-  for (let i = 0; i < target.length; i += 65536) crypto.getRandomValues(target.subarray(i, i + 65536));
+  if (target.length > pool.length) {
+    // getRandomValues refuses more than 65536 bytes per call.
+    for (let i = 0; i < target.length; i += 65536) crypto.getRandomValues(target.subarray(i, i + 65536));
+    return;
+  }
+  if (poolAt + target.length > pool.length) {
+    crypto.getRandomValues(pool);
+    poolAt = 0;
+  }
+  target.set(pool.subarray(poolAt, poolAt + target.length));
+  // Bytes handed out are never handed out again.
+  pool.fill(0, poolAt, poolAt + target.length);
+  poolAt += target.length;
 }
 
 /** Deterministic randomness for strictSandbox: a fixed-seed xorshift stream. */

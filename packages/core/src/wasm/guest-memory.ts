@@ -113,15 +113,17 @@ export class GuestMemory {
 }
 
 /**
- * Bytes to a string, one char per byte. Short strings (header names, methods) are built directly;
- * longer ASCII goes through the native UTF-8 decoder, which is exact for ASCII and much faster.
+ * Bytes to a string, one char per byte. Short strings (header names, methods, URIs) are built from
+ * char codes; longer ASCII goes through the native UTF-8 decoder, which is exact for ASCII.
  */
 export function latin1String(b: Uint8Array): string {
   const n = b.length;
-  if (n <= 24) {
-    let s = '';
-    for (let i = 0; i < n; i++) s += String.fromCharCode(b[i]);
-    return s;
+  if (n <= 64) {
+    // One reused array of char codes: no per-char strings, no per-call array.
+    const codes = charCodes;
+    codes.length = n;
+    for (let i = 0; i < n; i++) codes[i] = b[i];
+    return String.fromCharCode.apply(null, codes);
   }
   let ascii = true;
   for (let i = 0; i < n; i++) if (b[i] > 0x7f) { ascii = false; break; }
@@ -130,6 +132,7 @@ export function latin1String(b: Uint8Array): string {
   for (let i = 0; i < n; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, i + 4096) as unknown as number[]);
   return s;
 }
+const charCodes: number[] = [];
 
 /** Latin1 encoding of a header string into bytes (byte per char). */
 export function latin1Bytes(s: string): Uint8Array {

@@ -36,9 +36,9 @@ export class GuestInstance {
   handleRequest!: () => bigint;
   handleResponse!: (reqCtx: number, isError: number) => void;
   readonly stdio: LineBuffer;
-  /** The metered guest's fuel counter, and when the current call must end (performance.now() ms). */
+  /** The metered guest's fuel counter, and when the current call must end (performance.now() ms; -1: not yet read). */
   fuel: WebAssembly.Global | undefined;
-  private deadline = Infinity;
+  private deadline = -1;
   private budgetMs = 0;
 
   constructor(private readonly env: GuestEnvironment) {
@@ -53,19 +53,20 @@ export class GuestInstance {
   }
 
   /**
-   * Starts the clock for one call into the guest. Fuel runs out every FUEL_SLICE loop iterations or
-   * calls; the hook then checks the clock, so a runaway guest stops within its deadline plus one slice.
+   * Starts the clock for one call into the guest, lazily: most calls never run out of fuel, so the
+   * clock is read at the first refill, and the call may run for its budget from there (one slice
+   * of fuel, far below a millisecond, is the slack). Fuel left over from the last call carries over.
    */
   arm(budgetMs = this.env.deadlineMs): void {
-    if (!this.fuel) return;
     this.budgetMs = budgetMs;
-    this.deadline = performance.now() + budgetMs;
-    this.fuel.value = FUEL_SLICE;
+    this.deadline = -1;
   }
 
   /** The fuel hook the metered guest calls when its fuel runs out. */
   outOfFuel(): void {
-    if (performance.now() > this.deadline) throw new DeadlineExceeded(this.budgetMs);
+    const now = performance.now();
+    if (this.deadline < 0) this.deadline = now + this.budgetMs;
+    else if (now > this.deadline) throw new DeadlineExceeded(this.budgetMs);
     this.fuel!.value = FUEL_SLICE;
   }
 

@@ -23,6 +23,7 @@ export interface HandlerSettings {
 }
 
 const LOW32 = 0xffff_ffffn;
+const SENT: Outcome = Object.freeze({ kind: 'sent' });
 let requestCounter = 0;
 
 /** Describes a guest trap with the phase and, for host traps, what the host refused. */
@@ -87,12 +88,16 @@ export class HttpWasmHandler {
     }
 
     // "next" is the low 32 bits alone; the high 32 are the guest's context for handle_response.
-    const u64 = BigInt.asUintN(64, ctxNext);
-    if ((u64 & LOW32) === 0n) {
-      this.finish(guest, true);
-      return state.response();
+    // The two common values (0 and 1) are recognised without BigInt arithmetic.
+    let reqCtx = 0;
+    if (ctxNext !== 1n) {
+      const u64 = ctxNext === 0n ? 0n : BigInt.asUintN(64, ctxNext);
+      if ((u64 & LOW32) === 0n) {
+        this.finish(guest, true);
+        return state.response();
+      }
+      reqCtx = Number(u64 >> 32n) | 0;
     }
-    const reqCtx = Number(u64 >> 32n) | 0;
     const forwarded = state.forward();
 
     let result: DownstreamResponse;
@@ -125,7 +130,7 @@ export class HttpWasmHandler {
       const error = result.error instanceof Error ? result.error : new Error(String(result.error));
       return this.fail(new DaprWasmError(`downstream handler failed: ${error.message}`, { phase: 'downstream', cause: error }));
     }
-    return { kind: 'sent' };
+    return SENT;
   }
 
   /** Fails closed (an error response) or, by policy, open: downstream serves the untouched request. */

@@ -9,10 +9,13 @@ import { HeaderFields } from '../../exchange/header-fields.js';
 import { originForm } from '../../exchange/http-syntax.js';
 import type { DownstreamResponse, ForwardedRequest, HostCapabilities, IncomingRequest, Outcome } from '../../exchange/port.js';
 import { formatSourceAddr } from '../../exchange/source-addr.js';
+import { untouchedRequest } from '../../exchange/untouched.js';
 import {
   FEATURE_BUFFER_REQUEST, FEATURE_BUFFER_RESPONSE, HEADER_KIND_REQUEST, HEADER_KIND_REQUEST_TRAILERS,
   HEADER_KIND_RESPONSE, HEADER_KIND_RESPONSE_TRAILERS, featureNames, type HeaderKind,
 } from './constants.js';
+
+const UNCHANGED: ForwardedRequest = Object.freeze(untouchedRequest(undefined));
 
 export class RequestState {
   /** False while handle_request runs; true once the host ran the next handler. */
@@ -152,6 +155,13 @@ export class RequestState {
       body = this.features & FEATURE_BUFFER_REQUEST ? buffered : buffered.subarray(this.requestBodyRead);
     }
     const headers = this.requestHeaders?.changed ? this.requestHeaders : undefined;
+    if (
+      body === undefined && headers === undefined && this.method === undefined && this.uri === undefined &&
+      this.status === undefined && this.responseHeaders === undefined && this.responseTrailers === undefined &&
+      this.responseBody === undefined && (this.features & FEATURE_BUFFER_RESPONSE) === 0
+    ) {
+      return UNCHANGED; // most guests only look: no object to build
+    }
     return {
       method: this.method,
       uri: this.uri,
