@@ -16,6 +16,6 @@ export { nodeIncoming, readNodeBody, requestHasBody, type NodeRequest } from './
 export { fieldLines } from './exchange/field-lines.js';
 export { applyForwarded, nodeHeaderObject } from './node/forward.js';
 export { replayBody } from './node/body-replay.js';
-export { captureResponse, watchResponse, type ResponseTap } from './node/response-capture.js';
+export { captureResponse, observeResponse, watchResponse, type ResponseTap } from './node/response-capture.js';
 export { sendOutcome } from './node/send.js';
 export { responseFieldLines, setResponseHeaders, clearResponseHeaders, type NodeResponse } from './node/response-headers.js';

@@ -6,7 +6,7 @@
  */
 import type { Downstream, DownstreamResponse, ForwardedRequest } from '@dapr-wasm/core';
 import {
-  applyForwarded, captureResponse, responseFieldLines, setResponseHeaders, watchResponse, type ResponseTap,
+  applyForwarded, captureResponse, observeResponse, responseFieldLines, setResponseHeaders, watchResponse, type ResponseTap,
 } from '@dapr-wasm/core/node';
 import type { Context, Next } from 'koa';
 import { drainBody, prependBody } from './response-body.js';
@@ -52,18 +52,21 @@ export function koaDownstream(ctx: Context, next: Next, run: DownstreamRun): Dow
     // rewrite is what routers and body parsers mounted later see.
     applyForwarded(ctx.req, fwd);
     applyPresets(ctx, fwd);
-    // Installed before next: a downstream with ctx.respond = false writes while next runs.
-    const tap = fwd.bufferResponse ? captureResponse(ctx.res, fwd) : watchResponse(ctx.res, fwd);
+    // Installed before next when the guest's response work must intercept writes (a downstream
+    // with ctx.respond = false writes while next runs); otherwise a rare raw response is only
+    // observed afterwards, which keeps the common path free of listeners.
+    const intercept = fwd.bufferResponse || Boolean(fwd.responseBodyPrefix?.length) || fwd.responseTrailers !== undefined;
+    const tap = intercept ? (fwd.bufferResponse ? captureResponse(ctx.res, fwd) : watchResponse(ctx.res, fwd)) : undefined;
     try {
       await next();
       if (ctx.respond === false) {
-        run.raw = tap;
-        return await tap.result;
+        run.raw = tap ?? observeResponse(ctx.res);
+        return await run.raw.result;
       }
-      tap.restore();
+      tap?.restore();
       return fwd.bufferResponse ? await bufferedResponse(ctx, fwd) : streamedResponse(ctx, fwd);
     } catch (error) {
-      tap.restore();
+      tap?.restore();
       run.failed = { error };
       return {
         status: errorStatus(error),

@@ -173,16 +173,27 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Respons
       return o.end.call(res, chunk, encoding, cb);
     };
   }
-  const result = new Promise<DownstreamResponse>((resolve) => {
+  return { result: finished(res), restore };
+}
+
+/** Resolves when the response was handed to the client, or the client left first. */
+function finished(res: NodeResponse): Promise<DownstreamResponse> {
+  const settled = (error?: unknown): DownstreamResponse => ({ status: res.statusCode, headers: () => responseFieldLines(res), error });
+  if (res.writableFinished) return Promise.resolve(settled());
+  return new Promise<DownstreamResponse>((resolve) => {
     const done = (error?: unknown) => {
       res.off('finish', onFinish);
       res.off('close', onClose);
-      resolve({ status: res.statusCode, headers: () => responseFieldLines(res), error });
+      resolve(settled(error));
     };
     const onFinish = () => done();
     const onClose = () => done(res.writableFinished ? undefined : new Error('client closed the connection before the response was complete'));
     res.on('finish', onFinish);
     res.on('close', onClose);
   });
-  return { result, restore };
+}
+
+/** Only watches a response someone else writes: nothing is patched, nothing is preset. */
+export function observeResponse(res: NodeResponse): ResponseTap {
+  return { result: finished(res), restore: () => {} };
 }
