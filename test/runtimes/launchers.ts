@@ -19,7 +19,7 @@ export interface RuntimeTraits {
   /**
    * The request-target as the client sent it reaches the app (node's `url`); fetch-style runtimes
    * hand over only the parsed `request.url` (dot segments resolved except on Deno, absolute-form
-   * reduced, and on workerd an empty `?` dropped).
+   * reduced).
    */
   rawTarget: boolean;
 }
