@@ -9,6 +9,7 @@ import {
   type PoolStats,
 } from '@dapr-wasm/core';
 import { readFileSource } from '@dapr-wasm/core/node';
+import type { Dispatcher } from 'undici';
 import {
   RelayController, asResponseHandler, type DispatchController, type ResponseHandler, type ResponseHeaders,
 } from './dispatch-handler.js';
@@ -16,12 +17,12 @@ import { forwardedOptions, incomingOf, type DispatchOptions } from './request-op
 
 type Dispatch = (opts: DispatchOptions, handler: ResponseHandler) => boolean;
 
-export interface DaprWasmInterceptor {
-  (dispatch: Dispatch): Dispatch;
+/** An undici compose interceptor (`agent.compose(interceptor)`), with the guest's lifecycle. */
+export type DaprWasmInterceptor = Dispatcher.DispatcherComposeInterceptor & {
   readonly ready: Promise<void>;
   close(): Promise<void>;
   stats(): PoolStats;
-}
+};
 
 function linesOf(headers: ResponseHeaders | undefined): HeaderEntries {
   const out: HeaderEntries = [];
@@ -118,5 +119,9 @@ export function daprWasmInterceptor(guest: GuestReference): DaprWasmInterceptor 
     return true;
   };
 
-  return Object.assign(interceptor, { ready: mw.ready, close: () => mw.close(), stats: () => mw.stats() });
+  // undici's handler and option types are wider than what this interceptor reads; the shapes it
+  // relies on are checked at run time (asResponseHandler, incomingOf).
+  return Object.assign(interceptor as unknown as Dispatcher.DispatcherComposeInterceptor, {
+    ready: mw.ready, close: () => mw.close(), stats: () => mw.stats(),
+  });
 }
