@@ -18,6 +18,13 @@ export interface BackendRequest {
    * header is several lines, never one comma-joined value.
    */
   readonly headerLines: readonly HeaderLine[];
+  /**
+   * The request body as the app read it, latin1 (one char per byte). Present only for backends
+   * that read bodies `'raw'` (see `backendBodyReading`); the others never touch the body.
+   */
+  readonly body?: string;
+  /** The body as the framework's own JSON parser left it; only for backends reading `'json'`. */
+  readonly json?: unknown;
 }
 
 /** What the app answers. Absent fields mean the app does not touch them. */
@@ -33,6 +40,13 @@ export interface BackendReply {
    * app awaiting a database would; requests then overlap inside the middleware.
    */
   readonly delayMs?: number;
+  /**
+   * Absent: the body goes out in one write. Otherwise the body is these pieces, written one at a
+   * time a few milliseconds apart (so chunked, and `body` is ignored).
+   */
+  readonly chunks?: readonly string[];
+  /** Response trailer field lines, sent after the body (so chunked, announced in `Trailer`). */
+  readonly trailers?: readonly HeaderLine[];
 }
 
 export type Backend = (request: BackendRequest) => BackendReply;
@@ -70,6 +84,74 @@ function silent(): BackendReply {
   return { headers: [] };
 }
 
-export const backends = { tck, 'tck-delayed': tckDelayed, silent } satisfies Record<string, Backend>;
+/** Every value of request header `name` (case-insensitive), one per field line. */
+function valuesOf(request: BackendRequest, name: string): string[] {
+  return request.headerLines.filter(([n]) => n.toLowerCase() === name).map(([, v]) => v);
+}
+
+/**
+ * Splits `name: value` script lines into header lines. Script headers may be numbered
+ * (`x-backend-header-1`, `x-backend-header-2`): runtimes that join repeated request lines with ", "
+ * then still hand the backend one script line per header line.
+ */
+function scriptedLines(request: BackendRequest, name: string): HeaderLine[] {
+  const lines = request.headerLines.filter(([n]) => {
+    const key = n.toLowerCase();
+    return key === name || (key.startsWith(`${name}-`) && /^\d+$/.test(key.slice(name.length + 1)));
+  });
+  return lines.map(([, line]) => {
+    const colon = line.indexOf(':');
+    return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()] as const;
+  });
+}
+
+/**
+ * Echoes everything it saw, body included, as a JSON body `{ method, uri, headerLines, body }`.
+ * Request headers script the rest of its answer, so a test shapes the downstream response without
+ * a backend of its own:
+ * - `x-backend-status: 201` sets the status;
+ * - `x-backend-header: name: value` adds a response header line (one per field line, or numbered
+ *   `x-backend-header-1`, `-2`, ...);
+ * - `x-backend-delay-ms: 100` answers that late;
+ * - `x-backend-chunks: 3` writes the body in 3 pieces;
+ * - `x-backend-trailer: name: value` adds a response trailer line.
+ */
+function echo(request: BackendRequest): BackendReply {
+  const body = JSON.stringify({ method: request.method, uri: request.uri, headerLines: request.headerLines, body: request.body ?? '' });
+  const status = valuesOf(request, 'x-backend-status')[0];
+  const delay = valuesOf(request, 'x-backend-delay-ms')[0];
+  const pieces = Number(valuesOf(request, 'x-backend-chunks')[0] ?? 0);
+  const trailers = scriptedLines(request, 'x-backend-trailer');
+  const size = Math.ceil(body.length / Math.max(1, pieces));
+  return {
+    headers: [['content-type', 'application/json'], ...scriptedLines(request, 'x-backend-header')],
+    body,
+    ...(status === undefined ? {} : { status: Number(status) }),
+    ...(delay === undefined ? {} : { delayMs: Number(delay) }),
+    ...(pieces > 0 ? { chunks: Array.from({ length: pieces }, (_, i) => body.slice(i * size, (i + 1) * size)) } : {}),
+    ...(trailers.length ? { trailers } : {}),
+  };
+}
+
+/**
+ * Behind the framework's own JSON body parser: answers `{ json, contentLength }`, what the parser
+ * made of the body and the Content-Length it was given.
+ */
+function json(request: BackendRequest): BackendReply {
+  const contentLength = valuesOf(request, 'content-length')[0] ?? null;
+  return { headers: [['content-type', 'application/json']], body: JSON.stringify({ json: request.json ?? null, contentLength }) };
+}
+
+export const backends = { tck, 'tck-delayed': tckDelayed, silent, echo, json } satisfies Record<string, Backend>;
 
 export type BackendName = keyof typeof backends;
+
+/**
+ * How the app reads the request body before a backend runs; backends not listed never read it.
+ * - `'raw'`: every byte, into BackendRequest.body;
+ * - `'json'`: the framework's own JSON parser (`express.json()`, `@koa/bodyparser`), mounted after
+ *   the wasm middleware, into BackendRequest.json.
+ */
+export type BodyReading = 'raw' | 'json';
+
+export const backendBodyReading: Partial<Record<BackendName, BodyReading>> = { echo: 'raw', json: 'json' };

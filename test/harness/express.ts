@@ -6,13 +6,21 @@ import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import type express from 'express';
 import { daprWasm } from '@dapr-wasm/express';
-import { backends } from './backends.js';
-import { readBackendRequest, writeBackendReply } from './node-backend.js';
+import { backendBodyReading, backends, type BackendRequest, type BodyReading } from './backends.js';
+import { readBackendBody, readBackendRequest, writeBackendReply } from './node-backend.js';
 import { closeServer, listenOnLoopback } from './node-server.js';
 import type { Target } from './types.js';
 
 /** `express` itself, from either major version. */
 export type ExpressFactory = typeof express;
+
+/** What the app saw, body included when the backend reads it. */
+async function seenByApp(req: express.Request, reading: BodyReading | undefined): Promise<BackendRequest> {
+  const seen = readBackendRequest(req);
+  if (reading === 'raw') return { ...seen, body: await readBackendBody(req) };
+  if (reading === 'json') return { ...seen, json: req.body as unknown };
+  return seen;
+}
 
 export function expressTarget(name: string, createApp: ExpressFactory): Target {
   return {
@@ -30,17 +38,24 @@ export function expressTarget(name: string, createApp: ExpressFactory): Target {
       });
 
       const backend = backends[backendName];
+      const reading = backendBodyReading[backendName];
       const app = createApp();
       app.use(middleware);
+      // Express's own parser, after the middleware: it must see the body the guest left.
+      if (reading === 'json') app.use(createApp.json());
       // app.use rather than a route: it matches every method and path on Express 4 and 5.
       app.use((req, res, next) => {
-        writeBackendReply(res, backend(readBackendRequest(req))).catch(next);
+        seenByApp(req, reading)
+          .then((seen) => writeBackendReply(res, backend(seen)))
+          .catch(next);
       });
 
       const server = http.createServer(app);
       const url = await listenOnLoopback(server);
       return {
         url,
+        // Pool counters, for suites that check instances return to the pool.
+        stats: () => middleware.stats(),
         async close() {
           await closeServer(server);
           await middleware.close();
