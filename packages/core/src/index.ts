@@ -27,4 +27,4 @@ export { readModuleInfo, type ModuleInfo, type ImportInfo, type ExportInfo } fro
 export { webIncoming, headerLines, readWebBody, type ConnectionInfo } from './web/incoming.js';
 export { forwardedRequest, reroutes, changesRequest } from './web/forward.js';
 export { downstreamResult, outcomeResponse, withPresets } from './web/response.js';
-export { fetchThrough, type FetchHandler } from './web/fetch-through.js';
+export { exchangeThrough, fetchThrough, type FetchHandler, type WebDownstream } from './web/fetch-through.js';

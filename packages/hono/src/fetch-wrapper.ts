@@ -3,8 +3,7 @@
  * Bun or Deno entry serves one: `export default { fetch: daprWasmFetch(app, guest) }`. The guest
  * runs before Hono routes, so a rewrite always picks the route, and the app needs no changes.
  */
-import { createMiddleware, type GuestReference, type PoolStats } from '@dapr-wasm/core';
-import { exchangeThroughGuest } from './guest-exchange.js';
+import { createMiddleware, exchangeThrough, type GuestReference, type PoolStats } from '@dapr-wasm/core';
 import type { FetchApp } from './middleware.js';
 import { connectionInfo, forwardRequest } from './request-view.js';
 
@@ -22,7 +21,7 @@ export function daprWasmFetch(app: FetchApp, guest: GuestReference): DaprWasmFet
   const mw = createMiddleware(guest, { capabilities: { trailers: false } });
   const fetch = (request: Request, env?: unknown, ctx?: unknown): Promise<Response> => {
     const info = connectionInfo(env, request);
-    return exchangeThroughGuest(mw, request, info, async (fwd) => app.fetch(forwardRequest(request, fwd, info), env, ctx));
+    return exchangeThrough(mw, request, async (fwd) => app.fetch(forwardRequest(request, fwd, info), env, ctx), info);
   };
   return Object.assign(fetch, { ready: mw.ready, close: () => mw.close(), stats: () => mw.stats() });
 }

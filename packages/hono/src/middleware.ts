@@ -4,9 +4,8 @@
  * through the app again (`{ app }`); without `app`, the rewritten Request replaces `c.req.raw` and
  * the route already chosen answers it.
  */
-import { createMiddleware, reroutes, type GuestReference, type PoolStats } from '@dapr-wasm/core';
+import { createMiddleware, exchangeThrough, reroutes, type GuestReference, type PoolStats } from '@dapr-wasm/core';
 import type { Context, MiddlewareHandler } from 'hono';
-import { exchangeThroughGuest } from './guest-exchange.js';
 import { connectionInfo, forwardRequest } from './request-view.js';
 
 /** Anything with Hono's `fetch(request, env, executionCtx)`: a Hono app, or a Workers-style handler. */
@@ -56,7 +55,7 @@ export function daprWasm(guest: GuestReference, options: DaprWasmHonoOptions = {
     if (redispatched.has(c.req.raw)) return next();
     const original = c.req.raw;
     const info = connectionInfo(c.env, original);
-    const res = await exchangeThroughGuest(mw, original, info, async (fwd) => {
+    const res = await exchangeThrough(mw, original, async (fwd) => {
       const forwarded = forwardRequest(original, fwd, info);
       if (options.app && reroutes(fwd)) {
         redispatched.add(forwarded);
@@ -69,7 +68,7 @@ export function daprWasm(guest: GuestReference, options: DaprWasmHonoOptions = {
       }
       await next();
       return c.res;
-    });
+    }, info);
     if (res !== c.res) replaceResponse(c, res);
   };
   return Object.assign(handler, { ready: mw.ready, close: () => mw.close(), stats: () => mw.stats() });

@@ -27,8 +27,8 @@ export function forwardedRequest(req: Request, fwd: ForwardedRequest): Request {
   if (!bodiless.has(method.toUpperCase())) {
     if (fwd.body !== undefined) {
       body = fwd.body as BodyInit;
-      // The runtime sets Content-Length for a byte body; a stale one would be wrong.
-      headers.delete('content-length');
+      // The new body's length, as the Node path sets it; never a stale one or chunked framing.
+      headers.set('content-length', String(fwd.body.length));
       headers.delete('transfer-encoding');
     } else body = req.body;
   }

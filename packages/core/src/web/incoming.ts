@@ -31,9 +31,12 @@ export function headerLines(headers: Headers): HeaderEntries {
   return out;
 }
 
+/** Path and query of an absolute URL, keeping an empty query (`/a?`), which URL.search drops. */
 export function originFormOf(url: string): string {
   const u = new URL(url);
-  return u.pathname + u.search;
+  const hash = u.href.indexOf('#');
+  const target = u.href.slice(u.origin.length, hash < 0 ? undefined : hash);
+  return target === '' ? '/' : target;
 }
 
 export async function readWebBody(body: ReadableStream<Uint8Array> | null, limit: number, declared?: string | null): Promise<Uint8Array> {
