@@ -80,8 +80,8 @@ let app;
 try {
   // The README's guest must be the one the repository builds and measures.
   const guest = block('file hello.ts');
-  const copy = readFileSync(join(repo, 'examples/quickstart/hello.guest.ts'), 'utf8').split('\n').slice(1).join('\n');
-  if (guest !== copy) problems.push('hello.ts in examples/README.md differs from examples/quickstart/hello.guest.ts');
+  const copy = readFileSync(join(repo, 'examples/quickstart/guest/hello.ts'), 'utf8');
+  if (guest !== copy) problems.push('hello.ts in examples/README.md differs from examples/quickstart/guest/hello.ts');
 
   const core = pack('core', ['src/index.ts', 'src/node.ts']);
   const express = pack('express', ['src/index.ts']);

@@ -1,4 +1,3 @@
-// asc: --runtime minimal --optimize --noAssert --use abort=httpHandlerAbort
 import { handleRequest, next, respond } from "@dapr-wasm/guest";
 export * from "@dapr-wasm/guest/assembly/exports"; // the lifecycle exports: keep this line
 
