@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds every WebAssembly guest in the repository from source, next to its source file.
+// Builds every WebAssembly guest in the repository (or under the folders given as arguments) from
+// source, next to its source file.
 //   *.wat        -> *.wasm   (wabt, with every post-MVP feature the text format may use)
 //   *.guest.ts   -> *.wasm   (AssemblyScript; flags from a first-line `// asc: ...` comment)
 // Compiled guests are build outputs (ignored by git). A guest is rebuilt only when its source, or
@@ -12,7 +13,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const roots = ['guests', 'examples', 'test', 'bench', 'packages/guest'];
+// `node scripts/build-guests.mjs examples` builds only the guests under the folders named.
+const allRoots = ['guests', 'examples', 'test', 'bench', 'packages/guest'];
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : allRoots;
 const skip = new Set(['node_modules', 'dist', '.wrangler', '.git']);
 const defaultAscFlags = ['--runtime', 'stub', '--optimize', '--use', 'abort=', '--noAssert'];
 
