@@ -40,6 +40,7 @@ declare function set_status_code(status: u32): void;
 const FEATURE_BUFFER_RESPONSE: u32 = 2;
 const HEADER_KIND_REQUEST: u32 = 0;
 const HEADER_KIND_RESPONSE: u32 = 1;
+const HEADER_KIND_RESPONSE_TRAILERS: u32 = 3;
 const BODY_KIND_REQUEST: u32 = 0;
 const BODY_KIND_RESPONSE: u32 = 1;
 
@@ -126,7 +127,21 @@ const afterNextOps: string[] = [
   "remove_header/request", "write_body/request", "read_body/request", "set_header_value/response",
   "add_header_value/response", "remove_header/response", "set_status_code", "write_body/response",
   "read_body/response", "get_status_code", "get_header_names/request", "get_method", "get_uri",
+  "get_header_names/response", "get_header_values/response", "get_header_names/response_trailers",
+  "set_header_value/response_trailers",
 ];
+
+/** A NUL-terminated list the host wrote at `buf`, as "a,b,c". */
+function joinNulList(buf: usize, len: u32): string {
+  let out = "";
+  let start: u32 = 0;
+  for (let i: u32 = 0; i < len; i++) {
+    if (load<u8>(buf + i) != 0) continue;
+    out += (out.length ? "," : "") + String.UTF8.decodeUnsafe(buf + start, i - start);
+    start = i + 1;
+  }
+  return out;
+}
 
 /** Runs one after-next operation; returns what it observed, for the report header. */
 function afterNext(op: string): string {
@@ -166,6 +181,15 @@ function afterNext(op: string): string {
     return String.UTF8.decodeUnsafe(scratch, get_method(scratch, SCRATCH_SIZE));
   } else if (op == "get_uri") {
     return String.UTF8.decodeUnsafe(scratch, get_uri(scratch, SCRATCH_SIZE));
+  } else if (op == "get_header_names/response") {
+    return joinNulList(scratch, <u32>get_header_names(HEADER_KIND_RESPONSE, scratch, SCRATCH_SIZE));
+  } else if (op == "get_header_names/response_trailers") {
+    return joinNulList(scratch, <u32>get_header_names(HEADER_KIND_RESPONSE_TRAILERS, scratch, SCRATCH_SIZE));
+  } else if (op == "set_header_value/response_trailers") {
+    setHeader(HEADER_KIND_RESPONSE_TRAILERS, "x-guest-trailer", "late");
+  } else if (op == "get_header_values/response") {
+    const n = String.UTF8.encode("Content-Type");
+    return joinNulList(scratch, <u32>get_header_values(HEADER_KIND_RESPONSE, changetype<usize>(n), n.byteLength, scratch, SCRATCH_SIZE));
   } else {
     unreachable();
   }

@@ -6,3 +6,4 @@ export const BAD_ARGUMENTS_GUEST = 'guests/conformance/bad-arguments.wasm';
 export const START_SECTION_GUEST = 'guests/conformance/start-section.wasm';
 export const WASI_COMMAND_GUEST = 'guests/conformance/wasi-command.wasm';
 export const REACTOR_GUEST = 'guests/conformance/reactor.wasm';
+export const PASSTHROUGH_GUEST = 'guests/conformance/passthrough.wasm';

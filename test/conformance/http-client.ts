@@ -166,6 +166,37 @@ function sendHttp2(base: URL, exchange: Exchange, ca: string | undefined): Promi
   }).finally(() => session.close());
 }
 
+/**
+ * Starts a request and drops the connection `afterMs` later, before the answer, as a client that
+ * gave up would. Resolves once the connection is gone.
+ */
+export function abandon(baseUrl: string, exchange: Exchange, afterMs: number): Promise<void> {
+  const base = new URL(baseUrl);
+  const headers = [...(exchange.headers ?? [])];
+  const h2 = http2Apps.get(base.origin);
+  if (h2) {
+    const session = connect(base.origin, h2.ca ? { ca: h2.ca } : {});
+    session.on('error', () => {});
+    const fields: OutgoingHttpHeaders = { ':method': exchange.method ?? 'GET', ':path': exchange.target ?? '/' };
+    for (const [n, v] of headers) fields[n.toLowerCase()] = v;
+    const stream = session.request(fields);
+    stream.on('error', () => {});
+    return new Promise((resolve) => setTimeout(() => {
+      session.destroy();
+      resolve();
+    }, afterMs));
+  }
+  const lines: string[] = ['Host', base.host];
+  for (const [n, v] of headers) lines.push(n, v);
+  const req = http.request({ agent: false, host: base.hostname, port: base.port, method: exchange.method ?? 'GET', path: exchange.target ?? '/', headers: lines });
+  req.on('error', () => {});
+  req.end();
+  return new Promise((resolve) => setTimeout(() => {
+    req.destroy();
+    resolve();
+  }, afterMs));
+}
+
 /** Whether `raw` holds one whole response: headers, then Content-Length bytes or a last chunk. */
 function complete(raw: string): boolean {
   const end = raw.indexOf('\r\n\r\n');

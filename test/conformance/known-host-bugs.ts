@@ -12,6 +12,15 @@ export interface KnownHostBug {
   readonly targets?: readonly string[];
 }
 
+const koaAnnouncedTrailers: KnownHostBug = {
+  bug:
+    'Koa: a held (buffer_response) response whose app announced trailers comes out as a 500. ' +
+    "packages/koa/src/outcome.ts replaceResponse copies the app's `Trailer` header back and sets ctx.length, " +
+    "so Node refuses the Content-Length response (ERR_HTTP_TRAILER_INVALID in Koa's respond). " +
+    'Fix: drop the `trailer` header there when no trailers are sent, as packages/core/src/node/send.ts does',
+  targets: ['koa3', 'koa2'],
+};
+
 export const knownHostBugs: Readonly<Record<string, KnownHostBug>> = {
   'core/proxy-wasm-named': {
     bug:
@@ -20,14 +29,8 @@ export const knownHostBugs: Readonly<Record<string, KnownHostBug>> = {
       'checks (wasm/compile.ts describeExports) throw first, so abi.ts\'s proxy-wasm message is unreachable. ' +
       'Fix: call detectAbi on the module\'s imports/exports before describeExports (e.g. in compileGuest)',
   },
-  'trailers/downstream-kept': {
-    bug:
-      'Koa: a held (buffer_response) response whose app announced trailers comes out as a 500. ' +
-      "packages/koa/src/outcome.ts replaceResponse copies the app's `Trailer` header back and sets ctx.length, " +
-      'so Node refuses the Content-Length response (ERR_HTTP_TRAILER_INVALID in Koa\'s respond). ' +
-      "Fix: drop the `trailer` header there when no trailers are sent, as packages/core/src/node/send.ts does",
-    targets: ['koa3', 'koa2'],
-  },
+  'trailers/downstream-kept': koaAnnouncedTrailers,
+  'trailers/read-downstream': koaAnnouncedTrailers,
 };
 
 export function knownHostBug(caseId: string, targetName: string): KnownHostBug | undefined {

@@ -152,5 +152,15 @@ export function describeNextRules(target: Target): void {
       expect(status.answer.status).toBe(201);
       expect(status.answer.header('x-after-op')).toBe('done 201');
     });
+
+    it('after-next/response-headers', 'with buffer_response handle_response reads the app\'s response headers, names lower-cased', async () => {
+      const names = await afterNext(app(), 'get_header_names/response', BUFFER_RESPONSE, [['x-backend-header-1', 'X-Backend-Custom: 1']]);
+      const listed = (names.answer.header('x-after-op') ?? '').replace(/^done /, '').split(',');
+      expect(listed).toContain('content-type');
+      expect(listed).toContain('x-backend-custom');
+      for (const n of listed) expect(n).toBe(n.toLowerCase());
+      const values = await afterNext(app(), 'get_header_values/response', BUFFER_RESPONSE);
+      expect(values.answer.header('x-after-op')).toMatch(/^done application\/json/);
+    });
   });
 }

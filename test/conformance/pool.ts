@@ -8,6 +8,7 @@ import { describe, expect } from 'vitest';
 import type { Target } from '../harness/types.js';
 import { withApp, type ObservedApp } from './app.js';
 import { ask } from './ask.js';
+import { abandon } from './http-client.js';
 import { casesFor } from './case.js';
 import { PHASES_GUEST } from './guests.js';
 
@@ -71,6 +72,23 @@ export function describePool(target: Target): void {
         expect(waiter.answer.status).toBe(503);
         expect((await slow).answer.status).toBe(200);
         expect((await pinned(app, 'after', 0)).answer.status).toBe(200);
+      });
+    });
+
+    it('pool/client-abort', 'a client that hangs up mid-request gives its instance back', async () => {
+      // One instance and no queue: any request that kept it would turn the next one into a 503.
+      const adapterOptions = { poolSize: 1, maxWaiting: 0 };
+      await withApp(target, PHASES_GUEST, 'echo', { adapterOptions }, async (app) => {
+        for (const [caseName, features] of [['pin', '2'], ['features_scope', '0']] as const) {
+          await abandon(app.url, { headers: [['x-case', caseName], ['x-enable', features], ['x-token', 'gone'], ['x-backend-delay-ms', '150']] }, 40);
+          // Let the app finish its slow answer into the closed connection.
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          const next = await pinned(app, `after-${caseName}`, 0);
+          expect(next.answer.status, `served after an abandoned ${caseName} request`).toBe(200);
+          expect(next.answer.header('x-token-seen')).toBe(`after-${caseName}`);
+        }
+        const stats = app.stats?.();
+        if (stats) expect(stats).toMatchObject({ inUse: 0, waiting: 0 });
       });
     });
   });

@@ -12,6 +12,7 @@ import { describeCtxNext } from './ctx-next.js';
 import { describeHeaders } from './headers.js';
 import { describeInit } from './init.js';
 import { describeNextRules } from './next-rules.js';
+import { describePassthrough } from './passthrough.js';
 import { describePool } from './pool.js';
 import { describeRequestLine } from './request-line.js';
 import { describeResponseRewrite } from './response-rewrite.js';
@@ -23,6 +24,7 @@ import { describeTraps } from './traps.js';
 export function describeConformance(target: Target): void {
   describe(`http-wasm conformance on ${target.name}`, () => {
     afterAll(() => closeSharedApps(target), 20_000);
+    describePassthrough(target);
     describeRequestLine(target);
     describeHeaders(target);
     describeSetupAndLogging(target);

@@ -73,5 +73,30 @@ export function describeTrailers(target: Target): void {
       expect(answer.header('x-buffered')).toBe('1');
       if (on) expect(answer.trailerLines).toContainEqual(['x-app-trailer', 'done']);
     });
+
+    it('trailers/read-downstream', 'handle_response reads the trailers the app sent (none without trailers)', async () => {
+      const on = await supported();
+      const { answer } = await ask(phases().url, 'after_next', {
+        headers: [['x-op', 'get_header_names/response_trailers'], ['x-enable', '2'], ['x-backend-trailer', 'X-App-Trailer: done']],
+        timeoutMs: 800,
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.header('x-after-op')?.trim()).toBe(on ? 'done x-app-trailer' : 'done');
+    });
+
+    it('trailers/set-after-next', 'with buffer_response handle_response may set a trailer (a trap without trailers)', async () => {
+      const on = await supported();
+      const { answer } = await ask(phases().url, 'after_next', {
+        headers: [['x-op', 'set_header_value/response_trailers'], ['x-enable', '2']],
+        timeoutMs: 800,
+      });
+      if (on) {
+        expect(answer.status).toBe(200);
+        expect(answer.trailerLines).toContainEqual(['x-guest-trailer', 'late']);
+      } else {
+        expect(answer.status).toBe(500);
+        expect(answer.body).toBe(GENERIC_500);
+      }
+    });
   });
 }
