@@ -267,6 +267,8 @@ function runCase(id: string): void {
   } else if (id == "set_trailer") {
     // kind from x-kind: 2 (request trailer, before next) or 3 (response trailer).
     setHeader(headerKind(), "x-trailer", "from-guest");
+    addHeader(headerKind(), "x-trailer-multi", "one");
+    addHeader(headerKind(), "x-trailer-multi", "two, three");
     put("set", "1");
   } else {
     set_status_code(400);

@@ -118,6 +118,11 @@ function runCase(id: string): bool {
     addHeader(HEADER_KIND_RESPONSE, "x-guest-multi", "two");
     setHeader(HEADER_KIND_RESPONSE, "x-gone", "soon");
     removeHeader(HEADER_KIND_RESPONSE, "x-gone");
+  } else if (id == "response_trailers") {
+    // Trailers set before next go out after the app's body (needs the trailers feature).
+    setHeader(3, "x-guest-trailer", "early");
+    addHeader(3, "x-trailer-multi", "one");
+    addHeader(3, "x-trailer-multi", "two, three");
   } else if (id == "set_status_code") {
     set_status_code(<u32>I32.parseInt(requestHeader("x-status")));
   } else if (id == "write_request_body") {

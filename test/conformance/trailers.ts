@@ -7,10 +7,10 @@
 import { describe, expect } from 'vitest';
 import type { Target } from '../harness/types.js';
 import { appFor } from './app.js';
-import { ask } from './ask.js';
+import { ask, echoed } from './ask.js';
 import { capabilitiesOf } from './capabilities.js';
 import { casesFor } from './case.js';
-import { INSPECT_GUEST, PHASES_GUEST } from './guests.js';
+import { INSPECT_GUEST, MUTATE_GUEST, PHASES_GUEST } from './guests.js';
 import { expectListProbe } from './headers.js';
 import { GENERIC_500 } from './next-rules.js';
 
@@ -20,6 +20,7 @@ export function describeTrailers(target: Target): void {
   describe('trailers', () => {
     const inspect = appFor(target, INSPECT_GUEST, 'echo');
     const phases = appFor(target, PHASES_GUEST, 'echo');
+    const mutate = appFor(target, MUTATE_GUEST, 'echo');
     const it = casesFor(target);
     const declared = capabilitiesOf(target.name).trailers;
 
@@ -55,6 +56,27 @@ export function describeTrailers(target: Target): void {
         expect(answer.status).toBe(500);
         expect(answer.body).toBe(GENERIC_500);
       }
+    });
+
+    it('trailers/lines-apart', 'two trailer values of one name reach the client as two field lines, never joined', async () => {
+      const on = await supported();
+      const { answer } = await ask(inspect().url, 'set_trailer', { headers: [['x-kind', '3']], timeoutMs: 800 });
+      const multi = answer.trailerLines.filter(([n]) => n.toLowerCase() === 'x-trailer-multi').map(([, v]) => v);
+      expect(multi).toEqual(on ? ['one', 'two, three'] : []);
+    });
+
+    it('trailers/before-next', 'response trailers set before next follow the app\'s body (a trap without trailers)', async () => {
+      const on = await supported();
+      const { answer } = await ask(mutate().url, 'response_trailers', { timeoutMs: 800 });
+      if (!on) {
+        expect(answer.status).toBe(500);
+        return;
+      }
+      expect(answer.status).toBe(200);
+      expect(echoed(answer).method, "the app's body").toBe('GET');
+      expect(answer.trailerLines).toContainEqual(['x-guest-trailer', 'early']);
+      const multi = answer.trailerLines.filter(([n]) => n.toLowerCase() === 'x-trailer-multi').map(([, v]) => v);
+      expect(multi, 'field lines stay apart').toEqual(['one', 'two, three']);
     });
 
     it('trailers/set-request', 'setting a request trailer before next is allowed with trailers, traps without', async () => {
