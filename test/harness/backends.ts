@@ -114,9 +114,13 @@ function scriptedLines(request: BackendRequest, name: string): HeaderLine[] {
  *   `x-backend-header-1`, `-2`, ...);
  * - `x-backend-delay-ms: 100` answers that late;
  * - `x-backend-chunks: 3` writes the body in 3 pieces;
- * - `x-backend-trailer: name: value` adds a response trailer line.
+ * - `x-backend-trailer: name: value` adds a response trailer line;
+ * - `x-backend-throw: message` makes the handler throw instead, as a broken route does, so the
+ *   framework's own error handling answers.
  */
 function echo(request: BackendRequest): BackendReply {
+  const thrown = valuesOf(request, 'x-backend-throw')[0];
+  if (thrown !== undefined) throw new Error(thrown);
   const body = JSON.stringify({ method: request.method, uri: request.uri, headerLines: request.headerLines, body: request.body ?? '' });
   const status = valuesOf(request, 'x-backend-status')[0];
   const delay = valuesOf(request, 'x-backend-delay-ms')[0];

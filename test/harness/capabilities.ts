@@ -48,6 +48,19 @@ export interface TargetCapabilities {
    * bytes are refused by name (test/runtimes/spec-json.ts), and pool counters are not observable.
    */
   readonly jsonOptionsOnly: boolean;
+  /**
+   * The test process can read the middleware's pool counters (AppUnderTest.stats). False where the
+   * app runs in another process (Bun, Deno, workerd): suites then judge a fault by the answers
+   * alone (the next request is served) and cannot see instances discarded or left in use.
+   */
+  readonly poolStats: boolean;
+  /**
+   * The host enforces `deadlineMs` and `maxMemoryBytes` on the guest. Both are rewritten into the
+   * guest's bytes at load, so a precompiled WebAssembly.Module (`guestSource: 'module'`, Workers)
+   * runs unmetered and uncapped: a runaway loop or memory growth is the runtime's to stop, and
+   * local workerd (Miniflare) stops neither; the loop holds the worker and later requests hang.
+   */
+  readonly guestLimits: boolean;
 }
 
 const nodeHttp1: TargetCapabilities = {
@@ -59,6 +72,8 @@ const nodeHttp1: TargetCapabilities = {
   rawTarget: true,
   guestSource: 'url',
   jsonOptionsOnly: false,
+  poolStats: true,
+  guestLimits: true,
 };
 
 /** A Hono target on `runtime`: a Web Response has no trailers and joins repeated lines. */
@@ -74,6 +89,9 @@ function hono(runtime: RuntimeName): TargetCapabilities {
     trailers: false,
     guestSource: runtime === 'workerd' ? 'module' : 'url',
     jsonOptionsOnly: !runtime.startsWith('node'),
+    // The node launchers run the app in the test process and pass its stats() on.
+    poolStats: runtime.startsWith('node'),
+    guestLimits: runtime !== 'workerd',
   };
 }
 

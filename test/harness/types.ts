@@ -3,6 +3,7 @@
  * in front of a backend and hands back a URL; shared suites (test/tck, and others) are written once
  * against this interface and run against every target.
  */
+import type { PoolStats } from '@dapr-wasm/core';
 import type { BackendName } from './backends.js';
 
 /** A compiled guest on disk (built next to its source by scripts/build-guests.mjs). */
@@ -23,6 +24,11 @@ export interface AppUnderTest {
   readonly url: string;
   /** Stops the server, drops open connections and releases the middleware's guests. */
   close(): Promise<void>;
+  /**
+   * The middleware's pool counters, where the app runs in the test process. Absent where it runs in
+   * another runtime (capabilities.ts: `poolStats`), so suites check counters only where present.
+   */
+  stats?(): PoolStats;
 }
 
 export interface Target {
