@@ -4,7 +4,7 @@
  * validated and one instance started. Requests that arrive earlier wait for it. `reload` swaps in
  * a new guest only once it proved itself; requests in flight finish on the old one.
  */
-import { detectAbi, type AbiHandler } from './abi/abi.js';
+import type { AbiHandler } from './abi/abi.js';
 import { createHttpWasmHandler } from './abi/http-wasm/create.js';
 import { untouchedRequest } from './exchange/untouched.js';
 import { DaprWasmError, MiddlewareClosedError } from './errors.js';
@@ -46,7 +46,6 @@ async function build(o: ResolvedOptions, capabilities: HostCapabilities): Promis
     fuel: o.deadlineMs > 0,
     maxMemoryPages: Math.floor(o.maxMemoryBytes / 65536),
   });
-  detectAbi(compiled.module, o.name);
   return createHttpWasmHandler(compiled, o, capabilities);
 }
 

@@ -18,6 +18,8 @@ function replaceResponse(ctx: Context, status: number, headers: HeaderFields, bo
   clearResponseHeaders(ctx.res);
   setResponseHeaders(ctx.res, headers);
   ctx.remove('Transfer-Encoding');
+  // Koa sends no trailers, so an announcement of them would make Node refuse the response.
+  ctx.remove('Trailer');
   if (bodiless) ctx.remove('Content-Length');
   else ctx.length = body.length;
 }

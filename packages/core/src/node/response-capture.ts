@@ -167,9 +167,21 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Respons
       return res;
     };
     r.end = function (chunk?: unknown, encoding?: unknown, cb?: unknown) {
+      if (presetTrailers && !res.headersSent && 'chunkedEncoding' in res) {
+        // A one-call end(body) would be framed with Content-Length, which carries no trailers:
+        // frame it chunked, announce the trailers, and send the body as a write before the end.
+        res.removeHeader('content-length');
+        res.setHeader('transfer-encoding', 'chunked');
+        res.setHeader('trailer', presetTrailers.names().join(', '));
+      }
       flushPrefix();
       r.end = o.end;
-      if (presetTrailers) o.addTrailers.call(res, Object.fromEntries([...presetTrailers.grouped()].map(([n, v]) => [n, v.join(', ')])));
+      const body = toBuffer(chunk, encoding);
+      if (presetTrailers) {
+        if (body) o.write.call(res, body);
+        o.addTrailers.call(res, presetTrailers.entries());
+        return o.end.call(res, callbackOf(chunk, encoding, cb));
+      }
       return o.end.call(res, chunk, encoding, cb);
     };
   }

@@ -32,7 +32,8 @@ export function sendOutcome(res: NodeResponse, outcome: Outcome, tap?: ResponseT
         if ('chunkedEncoding' in res) res.setHeader('transfer-encoding', 'chunked');
         res.setHeader('trailer', trailers.names().join(', '));
         (res as { write(b: Buffer): boolean }).write(body);
-        res.addTrailers(Object.fromEntries([...trailers.grouped()].map(([n, v]) => [n, v.join(', ')])));
+        // As [name, value] pairs, so each trailer value stays its own field line.
+        (res.addTrailers as (h: unknown) => void).call(res, trailers.entries());
         (res as { end(): void }).end();
         return;
       }

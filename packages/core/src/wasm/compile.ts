@@ -6,6 +6,7 @@
 import { GuestCompileError } from '../errors.js';
 import { FUNC_HANDLE_REQUEST, FUNC_HANDLE_RESPONSE, HOST_MODULE, MEMORY_EXPORT } from '../abi/http-wasm/constants.js';
 import { guestExports } from '../abi/http-wasm/signatures.js';
+import { detectAbi } from '../abi/abi.js';
 import { checkImports } from './link.js';
 import {
   ModuleFormatError, formatFuncType, isWasmBinary, readModuleInfo, sameFuncType,
@@ -122,6 +123,8 @@ export async function compileGuest(source: Uint8Array | WebAssembly.Module, name
   const imports: ImportInfo[] = info?.imports ?? WebAssembly.Module.imports(module).map((i) => ({ module: i.module, name: i.name, kind: i.kind as ImportInfo['kind'] }));
   const exportsList: ExportInfo[] = info?.exports ?? WebAssembly.Module.exports(module).map((e, index) => ({ name: e.name, kind: e.kind as ExportInfo['kind'], index }));
 
+  // A guest of another ABI is named as such, before the http-wasm export checks refuse it.
+  detectAbi(module, name);
   describeExports(exportsList, name);
   checkImports(imports, name);
 
