@@ -16,11 +16,15 @@ export const isRequestTarget = (s: string): boolean => REQUEST_TARGET.test(s);
 export const isStatusCode = (n: number): boolean => Number.isInteger(n) && n >= 100 && n <= 999;
 
 /**
- * The URI a guest sees: origin-form, query included, never decoded; "/" when empty. An
+ * The URI a guest sees: origin-form, query included, never decoded, no fragment; "/" when empty. An
  * absolute-form target (proxy requests) is reduced to its path and query, as Go's host does.
  */
 export function originForm(target: string): string {
-  if (target === '' ) return '/';
+  // A fragment never reaches a router (Express, Koa and Hono all cut it off), so the guest must not
+  // see one either: a guest matching `/admin` exactly would otherwise be bypassed by `/admin#x`.
+  const hash = target.indexOf('#');
+  if (hash >= 0) target = target.slice(0, hash);
+  if (target === '') return '/';
   if (target[0] === '/' || target === '*') return target;
   const scheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/.exec(target);
   if (scheme) {
