@@ -5,7 +5,7 @@
 //   *.guest.ts   -> *.wasm   (AssemblyScript; flags from a first-line `// asc: ...` comment)
 // Compiled guests are build outputs (ignored by git). A guest is rebuilt only when its source, or
 // the AssemblyScript SDK it may import, is newer than its .wasm.
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
@@ -93,7 +93,11 @@ await Promise.all(
   [0, 1].map(async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       try {
-        await job.build(job.src, job.out);
+        // Built beside the target and renamed into place, so a test running meanwhile never reads
+        // a half-written module.
+        const tmp = `${job.out}.${process.pid}.tmp`;
+        await job.build(job.src, tmp);
+        await rename(tmp, job.out);
       } catch (err) {
         failed++;
         console.error(`guest build failed: ${relative(root, job.src)}\n${err.stderr ?? err.message ?? err}`);
