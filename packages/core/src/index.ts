@@ -4,6 +4,7 @@
  * `createMiddleware` and speak the port types below.
  */
 export { createMiddleware, type WasmMiddleware, type AdapterDefaults } from './middleware.js';
+export type { GuestDescription, AbiName } from './abi/abi.js';
 export { resolveOptions, type WasmMiddlewareOptions, type GuestReference, type FileReader } from './options.js';
 export type {
   IncomingRequest, ForwardedRequest, DownstreamResponse, Downstream, Outcome, HostCapabilities,

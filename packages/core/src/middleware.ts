@@ -4,7 +4,7 @@
  * validated and one instance started. Requests that arrive earlier wait for it. `reload` swaps in
  * a new guest only once it proved itself; requests in flight finish on the old one.
  */
-import type { AbiHandler } from './abi/abi.js';
+import type { AbiHandler, GuestDescription } from './abi/abi.js';
 import { createHttpWasmHandler } from './abi/http-wasm/create.js';
 import { untouchedRequest } from './exchange/untouched.js';
 import { DaprWasmError, MiddlewareClosedError } from './errors.js';
@@ -29,6 +29,8 @@ export interface WasmMiddleware {
   reload(guest?: GuestReference): Promise<void>;
   /** Pool counters: instances alive, idle, in use, waiting, created, discarded, rejected. */
   stats(): PoolStats;
+  /** What the host learned about the guest (ABI, features enabled at init, limits); undefined until ready. */
+  describe(): GuestDescription | undefined;
   /** Stops accepting requests and resolves once in-flight requests have returned their instances. */
   close(): Promise<void>;
 }
@@ -120,6 +122,7 @@ export function createMiddleware(ref: GuestReference, adapter: AdapterDefaults =
       await old?.close();
     },
     stats: () => handler?.stats() ?? emptyStats,
+    describe: () => handler?.describe(),
     async close() {
       closed = true;
       await handler?.close();

@@ -43,7 +43,7 @@ export async function inspectGuest(ref: string, cwd: string, options: TrialOptio
       : {
           enabled: featureList(init.enabled),
           requested: featureList(init.requested),
-          enableFeaturesCalls: init.enableCalls.length,
+          enableFeaturesCalls: init.enableCalls,
           getConfigCalls: init.configReads,
         };
   return { guest: ref, description, featuresAtInit, initLog, verdict };

@@ -8,7 +8,7 @@ import { errorView, type ErrorView } from '../format.js';
 import type { GuestBytes } from '../guest-source.js';
 import { collectingLogger, type LogLine } from '../log-lines.js';
 import type { GuestDescription } from './describe.js';
-import { observeInit, type InitObservation } from './init-probe.js';
+import { initObservation, type InitObservation } from './init-probe.js';
 
 export interface Verdict {
   readonly canRun: boolean;
@@ -59,18 +59,19 @@ function reasonsFor(err: unknown, description: GuestDescription): string[] {
 export async function tryGuest(guest: GuestBytes, description: GuestDescription, options: TrialOptions = {}): Promise<Trial> {
   const initLog: LogLine[] = [];
   const logger: Logger = collectingLogger(initLog);
-  const { result, init } = await observeInit(async () => {
-    const mw = createMiddleware(
-      { bytes: guest.bytes, name: guest.name, logger, guestConfig: options.guestConfig, deadlineMs: options.deadlineMs, warmInstances: 1 },
-      // Trailers as the Node host (Express) grants them; Koa and Hono report the bit as 0.
-      { capabilities: { trailers: true } },
-    );
-    try {
-      await mw.ready;
-    } finally {
-      await mw.close();
-    }
-  });
+  const mw = createMiddleware(
+    { bytes: guest.bytes, name: guest.name, logger, guestConfig: options.guestConfig, deadlineMs: options.deadlineMs, warmInstances: 1 },
+    // Trailers as the Node host (Express) grants them; Koa and Hono report the bit as 0.
+    { capabilities: { trailers: true } },
+  );
+  let result: PromiseSettledResult<void>;
+  try {
+    result = { status: 'fulfilled', value: await mw.ready };
+  } catch (reason) {
+    result = { status: 'rejected', reason };
+  }
+  const init = initObservation(mw.describe(), mw.stats().created);
+  await mw.close();
   const verdict: Verdict =
     result.status === 'fulfilled'
       ? { canRun: true, reasons: [] }

@@ -7,8 +7,31 @@ import { GuestCompileError } from '../errors.js';
 import type { Downstream, IncomingRequest, Outcome } from '../exchange/port.js';
 import type { PoolStats } from '../pool/guest-pool.js';
 
+/** What the host knows about a running guest: for tools (`dapr-wasm inspect`), health pages, logs. */
+export interface GuestDescription {
+  readonly abi: AbiName;
+  readonly name: string;
+  /** WASI entry point run once per instance, if any. */
+  readonly entry: '_start' | '_initialize' | undefined;
+  /** A start section was moved after instantiation so it can reach memory. */
+  readonly deferredStart: boolean;
+  /** Loops and calls are metered against `deadlineMs`. */
+  readonly metered: boolean;
+  /** Every memory the guest defines is capped at `maxMemoryBytes`. */
+  readonly memoryCapped: boolean;
+  /** Features every request starts with (enabled during init). */
+  readonly initFeatures: number;
+  /** Features asked for during init, including any the host does not offer. */
+  readonly initFeaturesRequested: number;
+  /** Features this host can enable at all. */
+  readonly supportedFeatures: number;
+  readonly enableFeaturesCallsAtInit: number;
+  readonly getConfigCallsAtInit: number;
+}
+
 export interface AbiHandler {
   handle(request: IncomingRequest, downstream: Downstream): Promise<Outcome>;
+  describe(): GuestDescription;
   stats(): PoolStats;
   close(): Promise<void>;
 }

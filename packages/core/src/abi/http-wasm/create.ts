@@ -20,6 +20,7 @@ export async function createHttpWasmHandler(
     strictSandbox: o.strictSandbox,
     deadlineMs: compiled.fuel ? o.deadlineMs : 0,
     initFeatures: 0,
+    init: { requested: 0, enableFeaturesCalls: 0, getConfigCalls: 0 },
   };
   const pool = new GuestPool<GuestInstance>({
     create: () => instantiateGuest(compiled, env),
@@ -37,6 +38,19 @@ export async function createHttpWasmHandler(
   });
   return {
     handle: (request, downstream) => handler.handle(request, downstream),
+    describe: () => ({
+      abi: 'http-wasm',
+      name: compiled.name,
+      entry: compiled.entry,
+      deferredStart: compiled.deferredStart,
+      metered: compiled.fuel,
+      memoryCapped: compiled.memoryCapped,
+      initFeatures: env.initFeatures,
+      initFeaturesRequested: env.init.requested,
+      supportedFeatures: env.supportedFeatures,
+      enableFeaturesCallsAtInit: env.init.enableFeaturesCalls,
+      getConfigCallsAtInit: env.init.getConfigCalls,
+    }),
     stats: () => pool.stats(),
     close: () => pool.close(),
   };

@@ -26,6 +26,15 @@ export interface GuestEnvironment {
   readonly deadlineMs: number;
   /** Features enabled during init by any instance; every request starts with them. */
   initFeatures: number;
+  /** What guests asked of the host while initialising, for `describe()`. */
+  readonly init: InitRecord;
+}
+
+export interface InitRecord {
+  /** Feature bits asked for through enable_features during init (the host may offer fewer). */
+  requested: number;
+  enableFeaturesCalls: number;
+  getConfigCalls: number;
 }
 
 export class GuestInstance {
@@ -99,6 +108,7 @@ export async function instantiateGuest(compiled: CompiledGuest, env: GuestEnviro
     set initFeatures(v: number) {
       env.initFeatures = v;
     },
+    init: env.init,
     log: (level, message) => guest.output(level, message),
   };
 

@@ -26,6 +26,8 @@ export interface HostContext {
   readonly supportedFeatures: number;
   /** Features enabled at init, for every request; shared by all instances of the guest. */
   initFeatures: number;
+  /** Calls made during init (no request in flight), for `describe()`. */
+  readonly init: { requested: number; enableFeaturesCalls: number; getConfigCalls: number };
   /** Guest log lines, tagged by the caller with the request they belong to. */
   log(level: LogLevel, message: string): void;
 }
@@ -103,10 +105,13 @@ export function createHostFunctions(ctx: HostContext): Record<string, (...args: 
       const s = ctx.state();
       const wanted = (features >>> 0) & ctx.supportedFeatures;
       if (s) return (s.features |= wanted);
+      ctx.init.requested |= features >>> 0;
+      ctx.init.enableFeaturesCalls++;
       return (ctx.initFeatures |= wanted);
     },
 
     get_config(buf: number, limit: number): number {
+      if (!ctx.state()) ctx.init.getConfigCalls++;
       const config = ctx.guestConfig;
       if (config.length > 0 && config.length <= limit >>> 0) ctx.memory().write(buf, config, 'config buffer');
       return config.length;
