@@ -13,6 +13,7 @@ export { HeaderFields, type HeaderEntry, type HeaderEntries } from './exchange/h
 export { formatSourceAddr } from './exchange/source-addr.js';
 export { fieldLines } from './exchange/field-lines.js';
 export { concatBytes, EMPTY_BYTES } from './exchange/byte-sink.js';
+export { failure, statusFor } from './exchange/failure.js';
 export type { PoolStats } from './pool/guest-pool.js';
 export {
   DaprWasmError, GuestLoadError, GuestCompileError, GuestLinkError, GuestInstantiateError, GuestTrapError, GuestDeadlineError,

@@ -3,7 +3,7 @@
  * Nothing has reached the client at this point (unless an app wrote to ctx.res behind Koa's
  * back), so even a failure after downstream ran can still be an ordinary error response.
  */
-import { HeaderFields, type Outcome } from '@dapr-wasm/core';
+import { failure, type HeaderFields, type Outcome } from '@dapr-wasm/core';
 import { clearResponseHeaders, setResponseHeaders } from '@dapr-wasm/core/node';
 import type { Context } from 'koa';
 
@@ -24,10 +24,13 @@ function replaceResponse(ctx: Context, status: number, headers: HeaderFields, bo
   else ctx.length = body.length;
 }
 
-/** The answer to a guest that failed after downstream ran without buffering: nothing was sent yet. */
-function lateFailure(ctx: Context): void {
-  const body = Buffer.from('Internal Server Error\n');
-  replaceResponse(ctx, 500, new HeaderFields([['content-type', 'text/plain; charset=utf-8']]), body);
+/**
+ * The answer to a guest that failed after downstream ran without buffering: nothing was sent yet,
+ * so it is the core's ordinary failure response (504 for a runaway, 500 for a trap).
+ */
+function lateFailure(ctx: Context, error: Error): void {
+  const f = failure(error, false) as Extract<ReturnType<typeof failure>, { kind: 'fail' }>;
+  replaceResponse(ctx, f.status, f.headers, f.body);
 }
 
 export function applyOutcome(ctx: Context, outcome: Outcome): void {
@@ -36,7 +39,7 @@ export function applyOutcome(ctx: Context, outcome: Outcome): void {
       return;
     case 'abort':
       if (ctx.headerSent) ctx.res.destroy(outcome.error);
-      else lateFailure(ctx);
+      else lateFailure(ctx, outcome.error);
       return;
     case 'fail':
       if (ctx.headerSent) {

@@ -12,8 +12,11 @@ export const isToken = (s: string): boolean => TOKEN.test(s);
 export const isFieldValue = (s: string): boolean => FIELD_VALUE.test(s);
 export const isRequestTarget = (s: string): boolean => REQUEST_TARGET.test(s);
 
-/** Node accepts status codes 100-999; anything else would throw inside the app. */
-export const isStatusCode = (n: number): boolean => Number.isInteger(n) && n >= 100 && n <= 999;
+/**
+ * A status the guest may send as the final response: 200-599. A 1xx is interim, not final (Node
+ * would send it and leave the client waiting), and a Web Response refuses anything outside 200-599.
+ */
+export const isStatusCode = (n: number): boolean => Number.isInteger(n) && n >= 200 && n <= 599;
 
 /**
  * The URI a guest sees: origin-form, query included, never decoded, no fragment; "/" when empty. An

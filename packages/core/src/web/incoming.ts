@@ -39,7 +39,12 @@ export function originFormOf(url: string): string {
   return target === '' ? '/' : target;
 }
 
-export async function readWebBody(body: ReadableStream<Uint8Array> | null, limit: number, declared?: string | null): Promise<Uint8Array> {
+export async function readWebBody(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+  declared?: string | null,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0);
   const tooLarge = (size: number) =>
     new BodyTooLargeError(`request body of ${size}+ bytes exceeds maxBodyBytes ${limit}`, { phase: 'request', culprit: 'maxBodyBytes' });
@@ -48,10 +53,23 @@ export async function readWebBody(body: ReadableStream<Uint8Array> | null, limit
     throw tooLarge(Number(declared));
   }
   const reader = body.getReader();
+  // A client that goes away mid-upload aborts the request's signal, but some servers leave its body
+  // stream pending forever: the read races the signal so the exchange still ends.
+  const aborted = signal
+    ? new Promise<never>((_, reject) => {
+        const fail = () => reject(new Error('client closed the connection before sending the whole body'));
+        if (signal.aborted) fail();
+        else signal.addEventListener('abort', fail, { once: true });
+      })
+    : undefined;
+  aborted?.catch(() => {});
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await (aborted ? Promise.race([reader.read(), aborted]) : reader.read()).catch(async (err: unknown) => {
+      await reader.cancel().catch(() => {});
+      throw err;
+    });
     if (done) break;
     total += value.length;
     if (total > limit) {
@@ -82,6 +100,6 @@ export function webIncoming(req: Request, info: ConnectionInfo = {}): IncomingRe
     remotePort: info.remotePort,
     headers: () => (info.rawHeaders ? info.rawHeaders() : headerLines(req.headers)),
     hasBody: req.body !== null,
-    readBody: (limit) => readWebBody(req.body, limit, req.headers.get('content-length')),
+    readBody: (limit) => readWebBody(req.body, limit, req.headers.get('content-length'), req.signal),
   };
 }

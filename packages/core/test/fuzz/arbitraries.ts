@@ -84,7 +84,15 @@ export function argsFor(fn: HostFunction): fc.Arbitrary<number[]> {
     case 'remove_header':
       return fc.tuple(headerKind, readRef).map(([k, [p, l]]) => [k, p, l]);
     case 'read_body':
-      return fc.tuple(bodyKind, writePtr, length).map((a) => [...a]);
+      // Unlike a header value, a body chunk can be as long as the limit allows, so a buffer in
+      // scratch is kept clear of the guest's dictionary: a guest overwriting its own data is its
+      // own bug, not a host state leaking into the next request. Limits beyond any memory the
+      // guest can have (64 MiB) stay as they are: they must trap.
+      return fc.tuple(bodyKind, writePtr, length).map(([k, p, l]) => {
+        const limit = l >>> 0;
+        const inScratch = p >= 0 && p <= SCRATCH_WRITE_END;
+        return [k, p, inScratch && limit < 0x400_0000 && p + limit > SCRATCH_WRITE_END ? SCRATCH_WRITE_END - p : l];
+      });
     case 'write_body':
       return fc.tuple(bodyKind, readRef).map(([k, [p, l]]) => [k, p, l]);
     case 'get_status_code':

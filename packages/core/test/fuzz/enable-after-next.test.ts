@@ -1,11 +1,8 @@
 /**
- * Found by the host-function fuzzer: a guest may enable buffer_response in handle_response, after
- * the response went out unbuffered. The host then reports the feature as enabled and lets the
- * guest set the status, set headers and read the response body (empty) as if it were buffered;
- * every change is silently dropped ('sent'). The ABI says features must be enabled before next
- * (http-wasm-host-go api/handler/wasm.go, FuncEnableFeatures), so a late enable should leave the
- * after-next rules in force and those calls should trap. Runs as `it.fails` until the host does
- * (packages/core/src/abi/http-wasm/host-functions.ts enable_features: ignore buffer_* after next).
+ * Found by the host-function fuzzer: a guest may call enable_features(buffer_response) in
+ * handle_response, after the response went out unbuffered. The ABI says features must be enabled
+ * before next (http-wasm-host-go api/handler/wasm.go, FuncEnableFeatures), so a late enable leaves
+ * the after-next rules in force: the changes it would have unlocked trap instead of being dropped.
  */
 import { describe, expect, it } from 'vitest';
 import { call, encodeScript, next, ref } from '../../../../test/faults/script.js';
@@ -16,7 +13,7 @@ const request = { method: 'GET', uri: '/', protocol: 'HTTP/1.1', headers: [], bo
 const downstream = { status: 200, headers: [], body: new Uint8Array(0), fails: 'no' as const };
 
 describe('enable_features after next', () => {
-  it.fails('[known host weakness] does not unlock response changes that would be dropped: set_status_code still traps', async () => {
+  it('does not unlock response changes that would be dropped: set_status_code still traps', async () => {
     const mw = await scriptedMiddleware();
     try {
       const script = encodeScript([next(), call('enable_features', 2), call('set_status_code', 201), call('set_header_value', 1, ...ref('ok'), ...ref('fine'))]);

@@ -109,7 +109,8 @@ export function predict(fn: HostFunction, args: readonly number[], site: CallSit
   const value = (v: string) => verdict([writeTraps(a, b, v.length)], () => u32(v.length), f);
   switch (fn) {
     case 'enable_features': {
-      const enabled = (f | ((a >>> 0) & SUPPORTED_FEATURES)) >>> 0;
+      // Features take effect before next only; after it the set stays as it was.
+      const enabled = site.phase === 'response' ? f : (f | ((a >>> 0) & SUPPORTED_FEATURES)) >>> 0;
       return { trap: false, result: u32(enabled), features: enabled };
     }
     case 'get_config':
@@ -176,7 +177,7 @@ export function predict(fn: HostFunction, args: readonly number[], site: CallSit
     case 'get_status_code':
       return { trap: false, result: u32(site.phase === 'request' ? 200 : downstreamStatus(site)), features: f };
     case 'set_status_code':
-      return verdict([afterNextRefused(site, FEATURE_BUFFER_RESPONSE), !(a >= 100 && a <= 999)], () => 0n, f);
+      return verdict([afterNextRefused(site, FEATURE_BUFFER_RESPONSE), !(a >= 200 && a <= 599)], () => 0n, f);
     case 'get_source_addr':
       return site.sourceAddr === undefined ? { trap: true } : value(site.sourceAddr);
   }

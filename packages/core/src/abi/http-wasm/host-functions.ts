@@ -104,7 +104,9 @@ export function createHostFunctions(ctx: HostContext): Record<string, (...args: 
     enable_features(features: number): number {
       const s = ctx.state();
       const wanted = (features >>> 0) & ctx.supportedFeatures;
-      if (s) return (s.features |= wanted);
+      // Features take effect only before next: after it, the response was already handled as it
+      // was, so a late enable changes nothing and unlocks nothing.
+      if (s) return s.afterNext ? s.features : (s.features |= wanted);
       ctx.init.requested |= features >>> 0;
       ctx.init.enableFeaturesCalls++;
       return (ctx.initFeatures |= wanted);

@@ -59,22 +59,25 @@ export class HttpWasmHandler {
   }
 
   async handle(request: IncomingRequest, downstream: Downstream): Promise<Outcome> {
+    // The body a guest may read is read first, so a slow upload holds no guest instance.
+    let body: Uint8Array | undefined;
+    if (this.compiled.readsBody && request.hasBody) {
+      try {
+        body = await request.readBody(this.settings.maxBodyBytes);
+      } catch (err) {
+        return this.fail(err instanceof DaprWasmError ? err : new DaprWasmError(`reading the request body failed: ${(err as Error).message}`, { phase: 'request', cause: err }));
+      }
+    }
+
     let guest: GuestInstance;
     try {
       guest = this.pool.tryAcquire() ?? (await this.pool.acquire());
     } catch (err) {
-      return this.failOpen(err as Error, downstream, undefined);
+      return this.failOpen(err as Error, downstream, body);
     }
 
     const state = new RequestState(request, this.env.initFeatures, this.settings.capabilities, this.settings.maxBodyBytes);
-    if (this.compiled.readsBody && request.hasBody) {
-      try {
-        state.requestBody = await request.readBody(this.settings.maxBodyBytes);
-      } catch (err) {
-        this.pool.release(guest, true);
-        return this.fail(err instanceof DaprWasmError ? err : new DaprWasmError(`reading the request body failed: ${(err as Error).message}`, { phase: 'request', cause: err }));
-      }
-    }
+    state.requestBody = body;
 
     guest.state = state;
     guest.requestTag = ++requestCounter;
