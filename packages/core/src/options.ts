@@ -37,6 +37,11 @@ export interface WasmMiddlewareOptions {
    * A precompiled `module` cannot be metered (Workers enforce their own CPU limit). @default 1000
    */
   deadlineMs?: number;
+  /**
+   * Longest a guest's initialisation (start function, `_initialize`, `_start`) may run, once per
+   * instance; a pool growing on the request path waits for it. @default 10000
+   */
+  initDeadlineMs?: number;
   /** Most linear memory one guest instance may grow to; beyond it `memory.grow` fails. @default 64 MiB */
   maxMemoryBytes?: number;
   /** Dapr's strictSandbox: fake clock advancing 1 ms per read, deterministic randomness, no-op sleep. @default false */
@@ -70,6 +75,7 @@ export interface ResolvedOptions {
   acquireTimeoutMs: number;
   maxBodyBytes: number;
   deadlineMs: number;
+  initDeadlineMs: number;
   maxMemoryBytes: number;
   strictSandbox: boolean;
   exposeErrors: boolean;
@@ -126,6 +132,7 @@ export function resolveOptions(ref: GuestReference, defaults: Partial<WasmMiddle
     acquireTimeoutMs: positiveInt(o.acquireTimeoutMs, 10_000, 'acquireTimeoutMs'),
     maxBodyBytes: positiveInt(o.maxBodyBytes, 10 * 1024 * 1024, 'maxBodyBytes', 0),
     deadlineMs: positiveInt(o.deadlineMs, 1000, 'deadlineMs', 0),
+    initDeadlineMs: positiveInt(o.initDeadlineMs, 10_000, 'initDeadlineMs'),
     maxMemoryBytes: positiveInt(o.maxMemoryBytes, 64 * 1024 * 1024, 'maxMemoryBytes', 65536),
     strictSandbox: o.strictSandbox ?? false,
     exposeErrors: o.exposeErrors ?? false,

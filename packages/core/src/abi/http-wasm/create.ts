@@ -19,6 +19,7 @@ export async function createHttpWasmHandler(
     supportedFeatures: FEATURE_BUFFER_REQUEST | FEATURE_BUFFER_RESPONSE | (capabilities.trailers ? FEATURE_TRAILERS : 0),
     strictSandbox: o.strictSandbox,
     deadlineMs: compiled.fuel ? o.deadlineMs : 0,
+    initDeadlineMs: o.initDeadlineMs,
     initFeatures: 0,
     init: { requested: 0, enableFeaturesCalls: 0, getConfigCalls: 0 },
   };

@@ -24,6 +24,8 @@ export interface GuestEnvironment {
   readonly strictSandbox: boolean;
   /** Longest one guest call may run; 0 when the guest is not metered. */
   readonly deadlineMs: number;
+  /** Longest the guest's initialisation may run, once per instance. */
+  readonly initDeadlineMs: number;
   /** Features enabled during init by any instance; every request starts with them. */
   initFeatures: number;
   /** What guests asked of the host while initialising, for `describe()`. */
@@ -91,8 +93,6 @@ export class GuestInstance {
 
 /** Loop iterations or calls between two clock checks: cheap enough, and far below a millisecond. */
 const FUEL_SLICE = 20_000;
-/** Initialisation (`_start` of a TinyGo runtime, say) may take longer than a request. */
-const INIT_BUDGET_MS = 10_000;
 
 export async function instantiateGuest(compiled: CompiledGuest, env: GuestEnvironment): Promise<GuestInstance> {
   const guest = new GuestInstance(env);
@@ -153,7 +153,8 @@ export async function instantiateGuest(compiled: CompiledGuest, env: GuestEnviro
   if (compiled.entry) steps.push(compiled.entry);
   for (const step of steps) {
     try {
-      guest.arm(Math.max(INIT_BUDGET_MS, env.deadlineMs));
+      // Initialisation (a TinyGo runtime's `_start`, say) has its own, longer budget.
+      guest.arm(env.initDeadlineMs);
       (exports[step] as () => void)();
     } catch (err) {
       // A WASI command may end `_start` with proc_exit(0): the instance stays usable, as in wazero.
