@@ -8,48 +8,15 @@
 // sentinel, ask with limit 0, with one byte too few, then with the exact length, and report
 // whether the host wrote anything it should not have.
 //
-// One file on purpose: scripts/build-guests.mjs rebuilds a guest only when its own source changes.
+// The raw ABI declarations come from the SDK's abi.ts, and nothing else of the SDK: the guest
+// talks to the host directly. The build script rebuilds it when that file changes.
 
-@external("http_handler", "enable_features")
-declare function enable_features(features: u32): u32;
-@external("http_handler", "get_config")
-declare function get_config(buf: usize, limit: u32): u32;
-@external("http_handler", "log_enabled")
-declare function log_enabled(level: i32): u32;
-@external("http_handler", "log")
-declare function log(level: i32, message: usize, messageLen: u32): void;
-@external("http_handler", "get_method")
-declare function get_method(buf: usize, limit: u32): u32;
-@external("http_handler", "get_uri")
-declare function get_uri(buf: usize, limit: u32): u32;
-@external("http_handler", "get_protocol_version")
-declare function get_protocol_version(buf: usize, limit: u32): u32;
-@external("http_handler", "get_source_addr")
-declare function get_source_addr(buf: usize, limit: u32): u32;
-@external("http_handler", "get_header_names")
-declare function get_header_names(kind: u32, buf: usize, limit: u32): u64;
-@external("http_handler", "get_header_values")
-declare function get_header_values(kind: u32, name: usize, nameLen: u32, buf: usize, limit: u32): u64;
-@external("http_handler", "set_header_value")
-declare function set_header_value(kind: u32, name: usize, nameLen: u32, value: usize, valueLen: u32): void;
-@external("http_handler", "add_header_value")
-declare function add_header_value(kind: u32, name: usize, nameLen: u32, value: usize, valueLen: u32): void;
-@external("http_handler", "remove_header")
-declare function remove_header(kind: u32, name: usize, nameLen: u32): void;
-@external("http_handler", "read_body")
-declare function read_body(kind: u32, buf: usize, limit: u32): u64;
-@external("http_handler", "write_body")
-declare function write_body(kind: u32, ptr: usize, len: u32): void;
-@external("http_handler", "get_status_code")
-declare function get_status_code(): u32;
-@external("http_handler", "set_status_code")
-declare function set_status_code(status: u32): void;
-
-const HEADER_KIND_REQUEST: u32 = 0;
-const HEADER_KIND_RESPONSE: u32 = 1;
-const HEADER_KIND_REQUEST_TRAILERS: u32 = 2;
-const BODY_KIND_REQUEST: u32 = 0;
-const BODY_KIND_RESPONSE: u32 = 1;
+import {
+  BODY_KIND_REQUEST, BODY_KIND_RESPONSE, HEADER_KIND_REQUEST, HEADER_KIND_REQUEST_TRAILERS,
+  HEADER_KIND_RESPONSE, add_header_value, enable_features, get_config, get_header_names,
+  get_header_values, get_method, get_protocol_version, get_source_addr, get_status_code, get_uri,
+  log, log_enabled, read_body, remove_header, set_header_value, set_status_code, write_body
+} from "../../packages/guest/assembly/abi";
 
 const SCRATCH_SIZE: u32 = 4096;
 const scratch: usize = memory.data(4096);

@@ -6,43 +6,16 @@
 // can, so a host that loses or mangles ctx shows up as the wrong behaviour. Reports from
 // handle_response go into response headers, which needs buffer_response.
 //
-// One file on purpose: scripts/build-guests.mjs rebuilds a guest only when its own source changes.
+// The raw ABI declarations come from the SDK's abi.ts, and nothing else of the SDK: the guest
+// talks to the host directly. The build script rebuilds it when that file changes.
 
-@external("http_handler", "enable_features")
-declare function enable_features(features: u32): u32;
-@external("http_handler", "get_method")
-declare function get_method(buf: usize, limit: u32): u32;
-@external("http_handler", "set_method")
-declare function set_method(ptr: usize, len: u32): void;
-@external("http_handler", "get_uri")
-declare function get_uri(buf: usize, limit: u32): u32;
-@external("http_handler", "set_uri")
-declare function set_uri(ptr: usize, len: u32): void;
-@external("http_handler", "get_header_names")
-declare function get_header_names(kind: u32, buf: usize, limit: u32): u64;
-@external("http_handler", "get_header_values")
-declare function get_header_values(kind: u32, name: usize, nameLen: u32, buf: usize, limit: u32): u64;
-@external("http_handler", "set_header_value")
-declare function set_header_value(kind: u32, name: usize, nameLen: u32, value: usize, valueLen: u32): void;
-@external("http_handler", "add_header_value")
-declare function add_header_value(kind: u32, name: usize, nameLen: u32, value: usize, valueLen: u32): void;
-@external("http_handler", "remove_header")
-declare function remove_header(kind: u32, name: usize, nameLen: u32): void;
-@external("http_handler", "read_body")
-declare function read_body(kind: u32, buf: usize, limit: u32): u64;
-@external("http_handler", "write_body")
-declare function write_body(kind: u32, ptr: usize, len: u32): void;
-@external("http_handler", "get_status_code")
-declare function get_status_code(): u32;
-@external("http_handler", "set_status_code")
-declare function set_status_code(status: u32): void;
-
-const FEATURE_BUFFER_RESPONSE: u32 = 2;
-const HEADER_KIND_REQUEST: u32 = 0;
-const HEADER_KIND_RESPONSE: u32 = 1;
-const HEADER_KIND_RESPONSE_TRAILERS: u32 = 3;
-const BODY_KIND_REQUEST: u32 = 0;
-const BODY_KIND_RESPONSE: u32 = 1;
+import {
+  BODY_KIND_REQUEST, BODY_KIND_RESPONSE, HEADER_KIND_REQUEST, HEADER_KIND_RESPONSE,
+  HEADER_KIND_RESPONSE_TRAILERS, add_header_value, enable_features, get_header_names,
+  get_header_values, get_method, get_status_code, get_uri, read_body, remove_header,
+  set_header_value, set_method, set_status_code, set_uri, write_body
+} from "../../packages/guest/assembly/abi";
+import { FEATURE_BUFFER_RESPONSE } from "../../packages/guest/assembly/features";
 
 const SCRATCH_SIZE: u32 = 4096;
 const scratch: usize = memory.data(4096);

@@ -2,14 +2,10 @@
 // `x-cohort: b`) go to the same path under /v2; everyone else passes through unchanged.
 // It never reads the body, so the host leaves the request stream to the app.
 
-@external("http_handler", "get_uri")
-declare function get_uri(buf: usize, limit: u32): u32;
-@external("http_handler", "set_uri")
-declare function set_uri(ptr: usize, len: u32): void;
-@external("http_handler", "get_header_values")
-declare function get_header_values(kind: u32, name: usize, nameLen: u32, buf: usize, limit: u32): u64;
+import {
+  HEADER_KIND_REQUEST, get_header_values, get_uri, set_uri
+} from "../../packages/guest/assembly/abi";
 
-const HEADER_KIND_REQUEST: u32 = 0;
 const SCRATCH_SIZE: u32 = 2048;
 const scratch: usize = memory.data(2048);
 

@@ -10,49 +10,16 @@
 // Every answer carries `x-httpwasm-tck-handled: 1`; a failed check answers 500 with the reason in
 // `x-httpwasm-tck-failed`.
 //
-// One file on purpose: scripts/build-guests.mjs rebuilds a guest when its own source changes, so
-// code split into sibling modules could leave a stale .wasm behind.
+// The raw ABI declarations come from the SDK's abi.ts, and nothing else of the SDK: the guest
+// talks to the host directly. The build script rebuilds it when that file changes.
 
-// ---- the http_handler imports this guest uses ----
-
-@external("http_handler", "enable_features")
-declare function enable_features(features: u32): u32;
-@external("http_handler", "get_method")
-declare function get_method(buf: usize, limit: u32): u32;
-@external("http_handler", "set_method")
-declare function set_method(ptr: usize, len: u32): void;
-@external("http_handler", "get_uri")
-declare function get_uri(buf: usize, limit: u32): u32;
-@external("http_handler", "set_uri")
-declare function set_uri(ptr: usize, len: u32): void;
-@external("http_handler", "get_protocol_version")
-declare function get_protocol_version(buf: usize, limit: u32): u32;
-@external("http_handler", "get_source_addr")
-declare function get_source_addr(buf: usize, limit: u32): u32;
-@external("http_handler", "get_header_names")
-declare function get_header_names(kind: u32, buf: usize, limit: u32): u64;
-@external("http_handler", "get_header_values")
-declare function get_header_values(kind: u32, name: usize, nameLen: u32, buf: usize, limit: u32): u64;
-@external("http_handler", "set_header_value")
-declare function set_header_value(kind: u32, name: usize, nameLen: u32, value: usize, valueLen: u32): void;
-@external("http_handler", "add_header_value")
-declare function add_header_value(kind: u32, name: usize, nameLen: u32, value: usize, valueLen: u32): void;
-@external("http_handler", "remove_header")
-declare function remove_header(kind: u32, name: usize, nameLen: u32): void;
-@external("http_handler", "read_body")
-declare function read_body(kind: u32, buf: usize, limit: u32): u64;
-@external("http_handler", "write_body")
-declare function write_body(kind: u32, ptr: usize, len: u32): void;
-@external("http_handler", "set_status_code")
-declare function set_status_code(status: u32): void;
-
-const FEATURE_BUFFER_REQUEST: u32 = 1;
-const FEATURE_BUFFER_RESPONSE: u32 = 2;
-const FEATURE_TRAILERS: u32 = 4;
-const HEADER_KIND_REQUEST: u32 = 0;
-const HEADER_KIND_RESPONSE: u32 = 1;
-const BODY_KIND_REQUEST: u32 = 0;
-const BODY_KIND_RESPONSE: u32 = 1;
+import {
+  BODY_KIND_REQUEST, BODY_KIND_RESPONSE, HEADER_KIND_REQUEST, HEADER_KIND_RESPONSE,
+  add_header_value, enable_features, get_header_names, get_header_values, get_method,
+  get_protocol_version, get_source_addr, get_uri, read_body, remove_header, set_header_value,
+  set_method, set_status_code, set_uri, write_body
+} from "../../packages/guest/assembly/abi";
+import { FEATURE_BUFFER_REQUEST, FEATURE_BUFFER_RESPONSE, FEATURE_TRAILERS } from "../../packages/guest/assembly/features";
 
 // Like the reference guest, ask for every feature once, when the instance starts (this top-level
 // statement compiles to the module's start function).
