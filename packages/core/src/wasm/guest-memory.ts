@@ -55,10 +55,6 @@ export class GuestMemory {
     return this.u8.subarray(p, p + (len >>> 0));
   }
 
-  copy(ptr: number, len: number, what: string): Uint8Array {
-    return this.bytes(ptr, len, what).slice();
-  }
-
   utf8(ptr: number, len: number, what: string): string {
     return utf8.decode(this.bytes(ptr, len, what));
   }
@@ -133,10 +129,3 @@ export function latin1String(b: Uint8Array): string {
   return s;
 }
 const charCodes: number[] = [];
-
-/** Latin1 encoding of a header string into bytes (byte per char). */
-export function latin1Bytes(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
