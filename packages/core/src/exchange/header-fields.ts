@@ -50,7 +50,7 @@ export class HeaderFields {
       }
       lines[w++] = line;
     }
-    lines.length = w;
+    if (w !== lines.length) lines.length = w; // setting length is a runtime call, even a no-op one
     if (at < 0) lines.push([name, value]);
     else lines[at] = [name, value];
     this.changed = true;

@@ -4,6 +4,7 @@
  * memory grew, because `memory.grow` detaches the old ArrayBuffer.
  */
 import { HostTrap } from '../errors.js';
+import { latin1At } from './latin1.js';
 
 const utf8 = new TextDecoder();
 
@@ -61,7 +62,8 @@ export class GuestMemory {
 
   /** Byte-preserving decode: one char per byte, as HTTP field values travel. */
   latin1(ptr: number, len: number, what: string): string {
-    return latin1String(this.bytes(ptr, len, what));
+    this.check(ptr, len, what);
+    return latin1At(this.u8, ptr >>> 0, len >>> 0);
   }
 
   write(ptr: number, data: Uint8Array, what: string): void {
@@ -107,25 +109,3 @@ export class GuestMemory {
     this.u8.fill(value, ptr >>> 0, (ptr >>> 0) + (len >>> 0));
   }
 }
-
-/**
- * Bytes to a string, one char per byte. Short strings (header names, methods, URIs) are built from
- * char codes; longer ASCII goes through the native UTF-8 decoder, which is exact for ASCII.
- */
-export function latin1String(b: Uint8Array): string {
-  const n = b.length;
-  if (n <= 64) {
-    // One reused array of char codes: no per-char strings, no per-call array.
-    const codes = charCodes;
-    codes.length = n;
-    for (let i = 0; i < n; i++) codes[i] = b[i];
-    return String.fromCharCode.apply(null, codes);
-  }
-  let ascii = true;
-  for (let i = 0; i < n; i++) if (b[i] > 0x7f) { ascii = false; break; }
-  if (ascii) return utf8.decode(b);
-  let s = '';
-  for (let i = 0; i < n; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, i + 4096) as unknown as number[]);
-  return s;
-}
-const charCodes: number[] = [];
