@@ -14,3 +14,9 @@ export const WASM_VS_JS_MIN_RATIO = 0.97;
 export type Verdict = 'met' | 'unmet';
 
 export const verdict = (ok: boolean): Verdict => (ok ? 'met' : 'unmet');
+
+/** Cold start of the ~100 KB guest: createMiddleware until ready (compile + first instance), fresh process, in ms. */
+export const LARGE_GUEST_COLD_START_MAX_MS = 10;
+
+/** Reading a 1 MiB request body through the guest, in 10^9 bytes per second of handle() p50. */
+export const BODY_READ_1MB_MIN_GBPS = 1;

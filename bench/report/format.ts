@@ -1,6 +1,7 @@
 /** Units as a reader expects them in the table. */
 export function duration(ns: number): string {
   if (!Number.isFinite(ns)) return '–';
+  if (ns < 0) return `−${duration(-ns)}`;
   if (ns < 1_000) return `${ns.toFixed(0)} ns`;
   if (ns < 1_000_000) return `${(ns / 1_000).toFixed(2)} µs`;
   return `${(ns / 1_000_000).toFixed(2)} ms`;
@@ -23,4 +24,13 @@ export function rate(perSec: number): string {
 
 export function ratio(r: number, digits = 2): string {
   return r.toFixed(digits);
+}
+
+/** A growth that may be negative (memory that a GC returned). */
+export function signedBytes(n: number): string {
+  return n < 0 ? `−${bytes(-n)}` : `+${bytes(n)}`;
+}
+
+export function gbPerSec(x: number | undefined): string {
+  return x === undefined ? '–' : `${x.toFixed(x < 10 ? 2 : 1)} GB/s`;
 }

@@ -36,7 +36,7 @@ function inProcessRows(results: readonly InProcessResult[]): Cell[][] {
  * loads both variants back to back, so a round's ratio shares that round's machine conditions; the
  * median drops a round that a burst of outside work spoiled.
  */
-function throughputRatio(a: VariantResult, b: VariantResult, digits = 2): { value: number; text: string } {
+export function throughputRatio(a: VariantResult, b: VariantResult, digits = 2): { value: number; text: string } {
   const perRound = a.rounds.map((r, i) => r.reqPerSec / b.rounds[i].reqPerSec);
   const value = median(perRound);
   const spread = perRound.length > 1 ? ` (${ratio(Math.min(...perRound))}–${ratio(Math.max(...perRound))})` : '';
