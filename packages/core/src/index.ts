@@ -27,6 +27,6 @@ export * from './abi/http-wasm/constants.js';
 export { compileGuest, type CompiledGuest } from './wasm/compile.js';
 export { readModuleInfo, type ModuleInfo, type ImportInfo, type ExportInfo } from './wasm/module-info.js';
 export { webIncoming, headerLines, readWebBody, type ConnectionInfo } from './web/incoming.js';
-export { forwardedRequest, reroutes, changesRequest } from './web/forward.js';
+export { forwardedRequest, reroutes, changesRequest, type ForwardOptions } from './web/forward.js';
 export { downstreamResult, outcomeResponse, withPresets } from './web/response.js';
 export { exchangeThrough, fetchThrough, type FetchHandler, type WebDownstream } from './web/fetch-through.js';

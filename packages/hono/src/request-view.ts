@@ -45,7 +45,7 @@ function forwardedLines(lines: () => HeaderEntries, fwd: ForwardedRequest, forwa
 
 /** The Request the rest of the app receives, recorded with the guest's target and field lines. */
 export function forwardRequest(request: Request, fwd: ForwardedRequest, info: ConnectionInfo): Request {
-  const forwarded = forwardedRequest(request, fwd);
+  const forwarded = forwardedRequest(request, fwd, { inbound: true });
   if (forwarded === request) return request;
   // A copy: the guest's header set is the core's to reuse.
   const guestLines = fwd.headers?.entries().map(([n, v]): HeaderEntry => [n, v]);

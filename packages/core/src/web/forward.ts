@@ -16,13 +16,24 @@ export function changesRequest(fwd: ForwardedRequest): boolean {
   return reroutes(fwd) || fwd.headers !== undefined || fwd.body !== undefined;
 }
 
-export function forwardedRequest(req: Request, fwd: ForwardedRequest): Request {
+export interface ForwardOptions {
+  /**
+   * The request came from a client, not from a `fetch` call: its redirect mode is the default
+   * ("follow") by definition, so it is not read. Reading it would make @hono/node-server build the
+   * full Request it otherwise avoids.
+   */
+  readonly inbound?: boolean;
+}
+
+export function forwardedRequest(req: Request, fwd: ForwardedRequest, options: ForwardOptions = {}): Request {
   if (!changesRequest(fwd)) return req;
   const method = fwd.method ?? req.method;
   const url = fwd.uri === undefined ? req.url : new URL(fwd.uri, req.url).href;
-  const headers = new Headers();
-  if (fwd.headers) for (const [n, v] of fwd.headers.entries()) headers.append(n, v);
-  else req.headers.forEach((v, n) => headers.append(n, v));
+  let headers: Headers;
+  if (fwd.headers) {
+    headers = new Headers();
+    for (const [n, v] of fwd.headers.entries()) headers.append(n, v);
+  } else headers = new Headers(req.headers);
   let body: BodyInit | null = null;
   if (!bodiless.has(method.toUpperCase())) {
     if (fwd.body !== undefined) {
@@ -32,7 +43,8 @@ export function forwardedRequest(req: Request, fwd: ForwardedRequest): Request {
       headers.delete('transfer-encoding');
     } else body = req.body;
   }
-  const init: RequestInit & { duplex?: 'half' } = { method, headers, body, redirect: req.redirect, signal: req.signal };
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, body, signal: req.signal };
+  if (!options.inbound) init.redirect = req.redirect;
   if (body instanceof ReadableStream) init.duplex = 'half';
   return new Request(url, init);
 }

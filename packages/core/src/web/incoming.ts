@@ -99,7 +99,9 @@ export function webIncoming(req: Request, info: ConnectionInfo = {}): IncomingRe
     remoteAddress: info.remoteAddress,
     remotePort: info.remotePort,
     headers: () => (info.rawHeaders ? info.rawHeaders() : headerLines(req.headers)),
-    hasBody: req.body !== null,
+    // GET and HEAD requests cannot carry a body in the Fetch API. Not reading `req.body` for them
+    // matters: on @hono/node-server that read builds the full Request it otherwise avoids.
+    hasBody: req.method !== 'GET' && req.method !== 'HEAD' && req.body !== null,
     readBody: (limit) => readWebBody(req.body, limit, req.headers.get('content-length'), req.signal),
   };
 }

@@ -39,19 +39,34 @@ export function outcomeResponse(outcome: Extract<Outcome, { kind: 'respond' | 'f
 export function withPresets(res: Response, fwd: ForwardedRequest): Response {
   const prefix = fwd.responseBodyPrefix;
   if (fwd.responseStatus === undefined && !fwd.responseHeaders && !prefix?.length) return res;
+  // Only headers to add: set them on the response itself, as a Hono middleware would with
+  // c.header(). Rebuilding it would read `res.body`, which turns a server's cheap string response
+  // (@hono/node-server's, Bun's) into a stream to pipe. A fetched response's headers are
+  // immutable: then, and for a new status or body, the response is rebuilt.
+  if (!prefix?.length && (fwd.responseStatus === undefined || fwd.responseStatus === res.status) && fillHeaders(res.headers, fwd)) return res;
   const headers = new Headers(res.headers);
-  if (fwd.responseHeaders) {
-    for (const [name, values] of fwd.responseHeaders.grouped()) {
-      if (headers.has(name)) continue;
-      for (const v of values) headers.append(name, v);
-    }
-  }
+  fillHeaders(headers, fwd);
   let body: BodyInit | null = res.body;
   if (prefix?.length) {
     headers.delete('content-length');
     body = res.body ? prefixed(prefix, res.body) : (prefix as BodyInit);
   }
   return responseOf(fwd.responseStatus ?? res.status, headers, body);
+}
+
+/** Adds the guest's response headers whose names downstream did not set; false if `headers` is immutable. */
+function fillHeaders(headers: Headers, fwd: ForwardedRequest): boolean {
+  if (!fwd.responseHeaders) return true;
+  try {
+    for (const [name, values] of fwd.responseHeaders.grouped()) {
+      if (headers.has(name)) continue;
+      for (const v of values) headers.append(name, v);
+    }
+    return true;
+  } catch (err) {
+    if (err instanceof TypeError) return false; // immutable guard: nothing was added before the first append threw
+    throw err;
+  }
 }
 
 function prefixed(prefix: Uint8Array, rest: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {

@@ -25,6 +25,36 @@ describe('fetchThrough', () => {
     await mw.close();
   });
 
+  it('adds guest headers to the downstream response itself, and rebuilds one whose headers are immutable', async () => {
+    const mw = createMiddleware({ bytes: await guest('examples/rewrite.wasm') });
+    await mw.ready;
+    const own = new Response('downstream');
+    expect(await fetchThrough(mw, new Request('http://app.test/hello'), () => own)).toBe(own);
+    expect(own.headers.get('x-wasm')).toBe('1');
+
+    // A redirect's headers are immutable, as a fetched response's are.
+    const immutable = Response.redirect('http://app.test/elsewhere', 302);
+    const res = await fetchThrough(mw, new Request('http://app.test/hello'), () => immutable);
+    expect(res).not.toBe(immutable);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('http://app.test/elsewhere');
+    expect(res.headers.get('x-wasm')).toBe('1');
+    await mw.close();
+  });
+
+  it('never reads the body of a GET request (a server may build it lazily)', async () => {
+    class LazyRequest extends Request {
+      override get body(): ReadableStream<Uint8Array> | null {
+        throw new Error('body read');
+      }
+    }
+    const mw = createMiddleware({ bytes: await guest('examples/rewrite.wasm') });
+    await mw.ready;
+    const res = await fetchThrough(mw, new LazyRequest('http://app.test/hello'), () => new Response('ok'));
+    expect(await res.text()).toBe('ok');
+    await mw.close();
+  });
+
   it('runs buffering guests in pipeline order and rewrites the body', async () => {
     const bytes = await guest('pipeline/tag.wasm');
     const a = createMiddleware({ bytes, guestConfig: 'A' });
