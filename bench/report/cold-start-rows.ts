@@ -34,7 +34,7 @@ function guestRows(r: ColdStartResult): Cell[][] {
     [guest, '· the rest (ABI checks, host functions, pool: first run of that code)', millis(rest), '', 'total − the steps above', '', ''],
     [guest, 'first request after ready', millis(r.firstRequestMs.median), range(r.firstRequestMs), fresh, '', ''],
     [guest, 'compile + first instance, process already warm', millis(r.warmLoadMs), '', 'median of loads after warm-up loads', '', ''],
-    [guest, 'each extra pool instance', millis(r.perInstanceMs), '', '(ready with 33 − with 1) / 32', '', ''],
+    [guest, 'each extra pool instance', millis(r.perInstanceMs), '', '33 requests held: (growing from 1 − grown) / 32', '', ''],
   ];
 }
 
