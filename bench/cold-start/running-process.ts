@@ -1,8 +1,7 @@
 /**
  * Loads in a process that is already running guests, run in a fresh process by suite.ts:
- * `running-process.ts <guest file> <loads>`. No forced GC between loads: V8 treats a gc() call as
- * a reason to shed memory and throws away the instrumenter's optimised code with it, which makes
- * every load cold again (about 10× slower to instrument the large guest). The instrumenter and the core are warm (optimised by
+ * `running-process.ts <guest file> <loads>`. No forced GC between loads: with a gc() before each,
+ * every load measured as slow as a cold one (the large guest's instrumenting about 10× slower). The instrumenter and the core are warm (optimised by
  * earlier loads); only the guest is new. Reports:
  * - a fresh guest's load until `ready`, the median over `loads` loads after as many warm-up loads;
  * - the cost of one more pool instance, as the pool pays it when it grows on the request path:

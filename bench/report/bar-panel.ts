@@ -32,24 +32,26 @@ export interface BarPanelOptions {
 
 const BAR_HEIGHT = 16;
 const GAP = 6;
-const LABEL_WIDTH = 300;
-const VALUE_ROOM = 110;
+/** Rough advance of one character of the 11 px sans-serif labels; text is never measured in SVG. */
+const CHAR_WIDTH = 6.4;
 export const BAR_COLOR = '#4e79a7';
 export const BASE_COLOR = '#9c9c9c';
 export const TARGET_COLOR = '#e15759';
 
 export function barPanel(o: BarPanelOptions): Panel {
   const top = 22;
+  const labelWidth = Math.max(160, Math.max(...o.bars.map((b) => b.label.length)) * CHAR_WIDTH + 12);
+  const valueRoom = Math.max(60, Math.max(...o.bars.map((b) => b.valueText.length)) * CHAR_WIDTH + 12);
   if (o.bars.length === 0) {
-    return { height: top + 30, body: (y) => [text(12, y + 14, o.title, { size: 12, bold: true }), text(LABEL_WIDTH, y + top + 12, o.empty ?? 'not run', { fill: '#777' })] };
+    return { height: top + 30, body: (y) => [text(12, y + 14, o.title, { size: 12, bold: true }), text(labelWidth, y + top + 12, o.empty ?? 'not run', { fill: '#777' })] };
   }
   const refs = o.references ?? [];
   const values = [...o.bars.flatMap((b) => [b.value, b.high ?? b.value]), ...refs.map((r) => r.value)].filter((v) => v > 0);
   const log = o.scale === 'log';
   const max = Math.max(...values) * (log ? 1.5 : 1.08);
   const min = log ? Math.min(...values) / 1.5 : 0;
-  const plot = o.width - LABEL_WIDTH - VALUE_ROOM;
-  const x = (v: number) => LABEL_WIDTH + (log ? (Math.log(Math.max(v, min)) - Math.log(min)) / (Math.log(max) - Math.log(min)) : v / max) * plot;
+  const plot = o.width - labelWidth - valueRoom;
+  const x = (v: number) => labelWidth + (log ? (Math.log(Math.max(v, min)) - Math.log(min)) / (Math.log(max) - Math.log(min)) : v / max) * plot;
   const barsHeight = o.bars.length * (BAR_HEIGHT + GAP);
   const height = top + barsHeight + 20 + 12 * Math.max(1, refs.length);
 
@@ -59,8 +61,8 @@ export function barPanel(o: BarPanelOptions): Panel {
       const parts = [text(12, y + 14, o.title + (log ? ' (log scale)' : ''), { size: 12, bold: true })];
       o.bars.forEach((b, i) => {
         const by = y + top + i * (BAR_HEIGHT + GAP);
-        parts.push(text(LABEL_WIDTH - 6, by + 12, b.label, { anchor: 'end' }));
-        parts.push(rect(LABEL_WIDTH, by, x(b.value) - LABEL_WIDTH, BAR_HEIGHT, b.color ?? BAR_COLOR));
+        parts.push(text(labelWidth - 6, by + 12, b.label, { anchor: 'end' }));
+        parts.push(rect(labelWidth, by, x(b.value) - labelWidth, BAR_HEIGHT, b.color ?? BAR_COLOR));
         let end = x(b.value);
         if (b.low !== undefined && b.high !== undefined) {
           const mid = by + BAR_HEIGHT / 2;

@@ -6,11 +6,12 @@
 import { IN_PROCESS_TARGET_NS, WASM_VS_JS_MIN_RATIO, BODY_READ_1MB_MIN_GBPS, LARGE_GUEST_COLD_START_MAX_MS } from '../targets.js';
 import { BASE_COLOR, TARGET_COLOR, barPanel, type Bar, type Reference } from './bar-panel.js';
 import { bytes, duration, gbPerSec, rate, ratio } from './format.js';
+import { commitText } from './git-commit.js';
 import { throughputRatio } from './rows.js';
 import type { BenchRun } from './run.js';
 import { svgDocument } from './svg.js';
 
-const WIDTH = 900;
+const WIDTH = 960;
 const WASM_COLOR = '#f28e2b';
 
 function inProcessPanel(run: BenchRun) {
@@ -69,10 +70,12 @@ function bodySizePanel(run: BenchRun) {
   });
 }
 
+const connections = (n: number) => `${n} connection${n === 1 ? '' : 's'}`;
+
 function concurrencyPanel(run: BenchRun) {
   const bars: Bar[] = (run.scaling?.concurrency ?? []).flatMap((c) => [
-    { label: `${c.connections} connections, bare`, value: c.bare.reqPerSec, valueText: `${rate(c.bare.reqPerSec)} req/s`, color: BASE_COLOR },
-    { label: `${c.connections} connections, + wasm guest`, value: c.wasm.reqPerSec, valueText: `${rate(c.wasm.reqPerSec)} req/s`, color: WASM_COLOR },
+    { label: `${connections(c.connections)}, bare`, value: c.bare.reqPerSec, valueText: `${rate(c.bare.reqPerSec)} req/s`, color: BASE_COLOR },
+    { label: `${connections(c.connections)}, + wasm guest`, value: c.wasm.reqPerSec, valueText: `${rate(c.wasm.reqPerSec)} req/s`, color: WASM_COLOR },
   ]);
   return barPanel({ title: 'Concurrency: Express 5 over loopback, req/s', bars, width: WIDTH });
 }
@@ -96,7 +99,7 @@ function serverMemoryPanel(run: BenchRun) {
 }
 
 function subtitle(run: BenchRun): string {
-  return `dapr-wasm bench, ${run.date.toISOString().slice(0, 10)}, commit ${run.commit}${run.quick ? ' (--quick: rough figures)' : ''}`;
+  return `dapr-wasm bench, ${run.date.toISOString().slice(0, 10)}, commit ${commitText(run.commit, false)}${run.quick ? ' (--quick: rough figures)' : ''}`;
 }
 
 export function resultsChart(run: BenchRun): string {

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { resultsChart, scalingChart } from './charts.js';
+import { commitText } from './git-commit.js';
 import type { BenchRun } from './run.js';
 import { runTables } from './tables.js';
 import { targetsTable } from './targets-summary.js';
@@ -26,7 +27,7 @@ function markdown(run: BenchRun): string {
     'What each row means and how it is measured: [bench/README.md](README.md).',
     '',
     `- Date: ${run.date.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
-    `- Commit: ${run.commit}`,
+    `- Commit: ${commitText(run.commit)}`,
     `- Machine: ${run.machine}`,
     `- Load average (1, 5, 15 min, on ${availableParallelism()} cores): ${run.loadAtStart} at start, ${run.loadAtEnd} at end`,
     `- Duration: ${run.seconds} s of benchmarking${flags ? `; ${flags}` : ''}`,

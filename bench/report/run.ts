@@ -4,6 +4,7 @@ import type { FrameworkResult } from '../e2e/load.js';
 import type { InProcessResult } from '../in-process/suite.js';
 import type { MemoryResult } from '../memory/suite.js';
 import type { ScalingResult } from '../scaling/suite.js';
+import type { Commit } from './git-commit.js';
 import type { SkippedFramework } from './rows.js';
 
 export const SECTIONS = ['in-process', 'e2e', 'cold-start', 'memory', 'scaling'] as const;
@@ -17,7 +18,7 @@ export interface BenchRun {
   readonly loadAtEnd: string;
   readonly seconds: number;
   readonly date: Date;
-  readonly commit: string;
+  readonly commit: Commit;
   readonly inProcess: readonly InProcessResult[];
   readonly e2e: readonly FrameworkResult[];
   readonly skipped: readonly SkippedFramework[];
