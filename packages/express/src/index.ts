@@ -27,6 +27,12 @@ function refreshQuery(req: Request): void {
   (req as { query: unknown }).query = parse(at < 0 ? '' : req.url.slice(at + 1));
 }
 
+/** Sending the outcome failed (say, headers Node refuses): the client still gets an answer. */
+function sendFailed(res: Response, err: unknown): void {
+  if (!res.headersSent) res.status(500).type('text/plain').end('Internal Server Error\n');
+  else res.destroy(err as Error);
+}
+
 export function daprWasm(guest: GuestReference): DaprWasmHandler {
   const mw = createMiddleware(guest, { capabilities: { trailers: true }, defaults: { readFile: readFileSource } });
 
@@ -40,12 +46,16 @@ export function daprWasm(guest: GuestReference): DaprWasmHandler {
         next();
         return tap.result;
       })
-      .then((outcome) => sendOutcome(res, outcome, tap))
-      .catch((err: Error) => {
-        // Sending failed (say, headers Node refuses): the client still gets an answer.
-        if (!res.headersSent) res.status(500).type('text/plain').end('Internal Server Error\n');
-        else res.destroy(err);
-      });
+      .then(
+        (outcome) => {
+          try {
+            sendOutcome(res, outcome, tap);
+          } catch (err) {
+            sendFailed(res, err);
+          }
+        },
+        (err: unknown) => sendFailed(res, err),
+      );
   };
   return Object.assign(handler, { ready: mw.ready, close: () => mw.close(), stats: () => mw.stats() });
 }

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Http2ServerRequest } from 'node:http2';
 import { BodyTooLargeError } from '../errors.js';
 import { fieldLines } from '../exchange/field-lines.js';
+import type { HeaderEntries } from '../exchange/header-fields.js';
 import type { IncomingRequest } from '../exchange/port.js';
 
 export type NodeRequest = IncomingMessage | Http2ServerRequest;
@@ -67,17 +68,46 @@ function tooLarge(size: number, limit: number): BodyTooLargeError {
   return new BodyTooLargeError(`request body of ${size}+ bytes exceeds maxBodyBytes ${limit}`, { phase: 'request', culprit: 'maxBodyBytes' });
 }
 
+/**
+ * One class, not an object of closures: it is built for every request, and the guest usually asks
+ * for little of it. Method, target and client address are read at once (a router may change
+ * req.url while downstream runs, and a closed socket forgets its peer); the rest on demand.
+ */
+class NodeIncomingRequest implements IncomingRequest {
+  readonly method: string;
+  readonly uri: string;
+  readonly remoteAddress: string | undefined;
+  readonly remotePort: number | undefined;
+
+  constructor(private readonly req: NodeRequest) {
+    this.method = req.method ?? 'GET';
+    this.uri = req.url ?? '/';
+    const socket = req.socket;
+    this.remoteAddress = socket?.remoteAddress;
+    this.remotePort = socket?.remotePort;
+  }
+
+  get protocol(): string {
+    return `HTTP/${this.req.httpVersion === '2.0' ? '2.0' : this.req.httpVersion}`;
+  }
+
+  get hasBody(): boolean {
+    return requestHasBody(this.req);
+  }
+
+  headers(): HeaderEntries {
+    return fieldLines(this.req.rawHeaders);
+  }
+
+  trailers(): HeaderEntries {
+    return fieldLines(this.req.rawTrailers ?? []);
+  }
+
+  readBody(limit: number): Promise<Uint8Array> {
+    return readNodeBody(this.req, limit);
+  }
+}
+
 export function nodeIncoming(req: NodeRequest): IncomingRequest {
-  const socket = req.socket;
-  return {
-    method: req.method ?? 'GET',
-    uri: req.url ?? '/',
-    protocol: `HTTP/${req.httpVersion === '2.0' ? '2.0' : req.httpVersion}`,
-    remoteAddress: socket?.remoteAddress,
-    remotePort: socket?.remotePort,
-    headers: () => fieldLines(req.rawHeaders),
-    trailers: () => fieldLines(req.rawTrailers ?? []),
-    hasBody: requestHasBody(req),
-    readBody: (limit) => readNodeBody(req, limit),
-  };
+  return new NodeIncomingRequest(req);
 }

@@ -188,21 +188,21 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Respons
   return { result: finished(res), restore };
 }
 
-/** Resolves when the response was handed to the client, or the client left first. */
+/**
+ * Resolves when the response was handed to the client, or the client left first. One 'close'
+ * listener covers both: Node emits 'close' on every response once it is done, a tick after
+ * 'finish', and `writableFinished` tells the two endings apart. It is never removed: nothing is
+ * emitted after 'close', and the response goes with its listeners.
+ */
 function finished(res: NodeResponse): Promise<DownstreamResponse> {
-  const settled = (error?: unknown): DownstreamResponse => ({ status: res.statusCode, headers: () => responseFieldLines(res), error });
-  if (res.writableFinished) return Promise.resolve(settled());
+  if (res.writableFinished) return Promise.resolve(settled(res));
   return new Promise<DownstreamResponse>((resolve) => {
-    const done = (error?: unknown) => {
-      res.off('finish', onFinish);
-      res.off('close', onClose);
-      resolve(settled(error));
-    };
-    const onFinish = () => done();
-    const onClose = () => done(res.writableFinished ? undefined : new Error('client closed the connection before the response was complete'));
-    res.on('finish', onFinish);
-    res.on('close', onClose);
+    res.on('close', () => resolve(settled(res, res.writableFinished ? undefined : new Error('client closed the connection before the response was complete'))));
   });
+}
+
+function settled(res: NodeResponse, error?: unknown): DownstreamResponse {
+  return { status: res.statusCode, headers: () => responseFieldLines(res), error };
 }
 
 /** Only watches a response someone else writes: nothing is patched, nothing is preset. */

@@ -19,6 +19,9 @@ export function responseFieldLines(res: NodeResponse): HeaderEntries {
 
 /** Sets every header of `fields` on `res`, each name's field lines as one setHeader call. */
 export function setResponseHeaders(res: NodeResponse, fields: HeaderFields): void {
+  const lines = fields.entries();
+  // The common case, one header, needs no grouping.
+  if (lines.length === 1) return void res.setHeader(lines[0][0].toLowerCase(), lines[0][1]);
   for (const [name, values] of fields.grouped()) res.setHeader(name, values.length === 1 ? values[0] : values);
 }
 
