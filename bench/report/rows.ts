@@ -22,7 +22,7 @@ function inProcessRows(results: readonly InProcessResult[]): Cell[][] {
   const base = results.find((r) => r.case.key === 'baseline');
   return results.map((r) => {
     const target = IN_PROCESS_TARGET_NS[r.case.key];
-    const over = base && r !== base ? `+${duration(r.p50Ns - base.p50Ns)} over no guest (${ratio(r.p50Ns / base.p50Ns)}×)` : '';
+    const over = base && r !== base ? `${r.p50Ns >= base.p50Ns ? '+' : ''}${duration(r.p50Ns - base.p50Ns)} over no guest (${ratio(r.p50Ns / base.p50Ns)}×)` : '';
     return [
       'in-process', r.case.label, duration(r.p50Ns), duration(r.p99Ns), '', bytes(r.bytesPerCall), over,
       target === undefined ? '' : `p50 ≤ ${duration(target)}`,
