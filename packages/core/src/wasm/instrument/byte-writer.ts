@@ -29,8 +29,26 @@ export class ByteWriter {
     return this;
   }
 
+  /** `src[from, to)`. Short runs are copied byte by byte: a view per run would cost more. */
+  range(src: Uint8Array, from: number, to: number): this {
+    const n = to - from;
+    this.reserve(n);
+    if (n > 32) this.buf.set(src.subarray(from, to), this.length);
+    else for (let i = 0; i < n; i++) this.buf[this.length + i] = src[from + i];
+    this.length += n;
+    return this;
+  }
+
+  /** An unsigned LEB128, written in place (every call and every body size passes here). */
   uleb(value: number): this {
-    return this.bytes(uleb(value));
+    this.reserve(10);
+    do {
+      let b = value % 128;
+      value = Math.floor(value / 128);
+      if (value !== 0) b |= 0x80;
+      this.buf[this.length++] = b;
+    } while (value !== 0);
+    return this;
   }
 
   /** A name: length-prefixed UTF-8. */

@@ -21,7 +21,7 @@ export class Copier {
 
   /** Copies the bytes not yet copied, up to `pos`. */
   copyTo(pos: number): ByteWriter {
-    if (pos > this.from) this.out.bytes(this.src.subarray(this.from, pos));
+    if (pos > this.from) this.out.range(this.src, this.from, pos);
     this.from = pos;
     return this.out;
   }
