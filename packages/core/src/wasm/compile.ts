@@ -94,7 +94,7 @@ async function compileBytes(bytes: Uint8Array, name: string, limits: GuestLimits
   let fuel = false;
   let memoryCapped = false;
   try {
-    ({ bytes: code, fuel, memoryCapped } = instrumentGuest(bytes, limits));
+    ({ bytes: code, fuel, memoryCapped } = instrumentGuest(bytes, limits, info));
   } catch (err) {
     // An invalid module is reported as the engine words it; otherwise the rewrite's own reason.
     if (err instanceof InstrumentError && err.failure === 'malformed') await engineCompile(bytes, name);
@@ -103,9 +103,9 @@ async function compileBytes(bytes: Uint8Array, name: string, limits: GuestLimits
     }
     throw err;
   }
-  const rewritten = code === bytes ? info : readModuleInfo(code);
-  const deferredStart = rewritten.start !== undefined;
-  if (deferredStart) code = exportStartFunction(code, rewritten);
+  // Instrumenting keeps a start section (renumbered), so only a guest with one is read again.
+  const deferredStart = info.start !== undefined;
+  if (deferredStart) code = exportStartFunction(code, code === bytes ? info : readModuleInfo(code));
   return { module: await engineCompile(code, name), info, deferredStart, fuel, memoryCapped };
 }
 

@@ -22,7 +22,7 @@
  * Keeping the counter in a local between calls measured only about a quarter faster in the worst
  * case, and would let a caught exception hand back the fuel its callee spent, so it is not done.
  */
-import { ModuleFormatError, readModuleInfo } from '../module-info.js';
+import { ModuleFormatError, readModuleInfo, type ModuleInfo } from '../module-info.js';
 import { InstrumentError } from './errors.js';
 import { addFuelMetering } from './fuel.js';
 import { capMemories } from './memory-cap.js';
@@ -47,21 +47,23 @@ export interface InstrumentedGuest {
 }
 
 /**
- * Returns the instrumented module, or the same bytes when there is nothing to do. Throws an
+ * Returns the instrumented module, or the same bytes when there is nothing to do. `known` is the
+ * module's info when the caller has read it already. Throws an
  * InstrumentError when the guest cannot be instrumented: an opcode the decoder does not know
  * (naming it and the function), a feature it does not handle, or a memory whose minimum is
  * already above the cap.
  */
-export function instrumentGuest(bytes: Uint8Array, options: InstrumentOptions): InstrumentedGuest {
+export function instrumentGuest(bytes: Uint8Array, options: InstrumentOptions, known?: ModuleInfo): InstrumentedGuest {
   const cap = options.maxMemoryPages;
   if (cap !== undefined && !(Number.isInteger(cap) && cap >= 0)) {
     throw new RangeError(`maxMemoryPages must be a non-negative integer, got ${cap}`);
   }
   if (!options.fuel && cap === undefined) return { bytes: ownBuffer(bytes), fuel: false, memoryCapped: false };
 
-  let info;
+  // The caller may have read the module already (the loader has): reading it is not free.
+  let info = known;
   try {
-    info = readModuleInfo(bytes);
+    info ??= readModuleInfo(bytes);
   } catch (e) {
     if (e instanceof ModuleFormatError) throw new InstrumentError(`cannot instrument guest: ${e.message}`, 'malformed');
     throw e;
