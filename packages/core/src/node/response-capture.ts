@@ -189,15 +189,23 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Respons
 }
 
 /**
- * Resolves when the response was handed to the client, or the client left first. One 'close'
- * listener covers both: Node emits 'close' on every response once it is done, a tick after
- * 'finish', and `writableFinished` tells the two endings apart. It is never removed: nothing is
- * emitted after 'close', and the response goes with its listeners.
+ * Resolves when the app has ended the response, or the client left first. As in the reference
+ * host, where handle_response runs once the next handler returned, the guest does not wait for
+ * the bytes to reach the client. node:http announces the end synchronously, inside `end()`, with
+ * 'prefinish'; the HTTP/2 compatibility response only has 'finish'. Listeners are never removed:
+ * the response goes with them.
  */
 function finished(res: NodeResponse): Promise<DownstreamResponse> {
-  if (res.writableFinished) return Promise.resolve(settled(res));
+  if (res.writableEnded) return Promise.resolve(settled(res));
   return new Promise<DownstreamResponse>((resolve) => {
-    res.on('close', () => resolve(settled(res, res.writableFinished ? undefined : new Error('client closed the connection before the response was complete'))));
+    let done = false;
+    const settle = (error?: Error) => {
+      if (done) return;
+      done = true;
+      resolve(settled(res, error));
+    };
+    res.on('stream' in res ? 'finish' : 'prefinish', () => settle());
+    res.on('close', () => settle(res.writableEnded ? undefined : new Error('client closed the connection before the response was complete')));
   });
 }
 
