@@ -4,6 +4,7 @@
  * without it the response streams straight to the client, preceded by any body bytes and headers
  * the guest set before next, and the result resolves when it finished.
  */
+import { ServerResponse } from 'node:http';
 import type { DownstreamResponse, ForwardedRequest } from '../exchange/port.js';
 import type { HeaderEntries } from '../exchange/header-fields.js';
 import { responseFieldLines, setResponseHeaders, type NodeResponse } from './response-headers.js';
@@ -198,14 +199,15 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Respons
 function finished(res: NodeResponse): Promise<DownstreamResponse> {
   if (res.writableEnded) return Promise.resolve(settled(res));
   return new Promise<DownstreamResponse>((resolve) => {
-    let done = false;
-    const settle = (error?: Error) => {
-      if (done) return;
-      done = true;
-      resolve(settled(res, error));
+    // One listener for both events: the app ended the response if `writableEnded` says so by then.
+    let pending = true;
+    const ended = () => {
+      if (!pending) return;
+      pending = false;
+      resolve(settled(res, res.writableEnded ? undefined : new Error('client closed the connection before the response was complete')));
     };
-    res.on('stream' in res ? 'finish' : 'prefinish', () => settle());
-    res.on('close', () => settle(res.writableEnded ? undefined : new Error('client closed the connection before the response was complete')));
+    res.on(res instanceof ServerResponse ? 'prefinish' : 'finish', ended);
+    res.on('close', ended);
   });
 }
 
