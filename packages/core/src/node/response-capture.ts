@@ -37,6 +37,10 @@ function callbackOf(...args: unknown[]): (() => void) | undefined {
  * it replaced, so an inner guest's final response flows into the outer guest's capture.
  */
 export interface ResponseTap {
+  /**
+   * Read it once downstream was started (after `next()` returned): for a streamed response, what
+   * already happened by then is settled at once, and only a response still open is listened to.
+   */
   readonly result: Promise<DownstreamResponse>;
   restore(): void;
 }
@@ -186,7 +190,21 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Respons
       return o.end.call(res, chunk, encoding, cb);
     };
   }
-  return { result: finished(res), restore };
+  return lazyTap(res, restore);
+}
+
+/**
+ * A tap whose result is looked at only when it is read: most apps end the response inside
+ * `next()`, and then no listener is needed at all.
+ */
+function lazyTap(res: NodeResponse, restore: () => void): ResponseTap {
+  let result: Promise<DownstreamResponse> | undefined;
+  return {
+    get result() {
+      return (result ??= finished(res));
+    },
+    restore,
+  };
 }
 
 /**
@@ -198,6 +216,8 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Respons
  */
 function finished(res: NodeResponse): Promise<DownstreamResponse> {
   if (res.writableEnded) return Promise.resolve(settled(res));
+  // Closed before it ended (the client left while the app was busy): 'close' was emitted already.
+  if (res.destroyed) return Promise.resolve(settled(res, new Error('client closed the connection before the response was complete')));
   return new Promise<DownstreamResponse>((resolve) => {
     // One listener for both events: the app ended the response if `writableEnded` says so by then.
     let pending = true;
@@ -217,5 +237,5 @@ function settled(res: NodeResponse, error?: unknown): DownstreamResponse {
 
 /** Only watches a response someone else writes: nothing is patched, nothing is preset. */
 export function observeResponse(res: NodeResponse): ResponseTap {
-  return { result: finished(res), restore: () => {} };
+  return lazyTap(res, () => {});
 }
