@@ -70,21 +70,25 @@ function tooLarge(size: number, limit: number): BodyTooLargeError {
 
 /**
  * One class, not an object of closures: it is built for every request, and the guest usually asks
- * for little of it. Method, target and client address are read at once (a router may change
- * req.url while downstream runs, and a closed socket forgets its peer); the rest on demand.
+ * for little of it. Method and target are read at once (a router may change req.url while
+ * downstream runs); the rest on demand. Node remembers a socket's peer once it was asked, and
+ * guests ask for it before next, while the client is connected.
  */
 class NodeIncomingRequest implements IncomingRequest {
   readonly method: string;
   readonly uri: string;
-  readonly remoteAddress: string | undefined;
-  readonly remotePort: number | undefined;
 
   constructor(private readonly req: NodeRequest) {
     this.method = req.method ?? 'GET';
     this.uri = req.url ?? '/';
-    const socket = req.socket;
-    this.remoteAddress = socket?.remoteAddress;
-    this.remotePort = socket?.remotePort;
+  }
+
+  get remoteAddress(): string | undefined {
+    return this.req.socket?.remoteAddress;
+  }
+
+  get remotePort(): number | undefined {
+    return this.req.socket?.remotePort;
   }
 
   get protocol(): string {

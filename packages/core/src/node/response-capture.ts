@@ -9,6 +9,8 @@ import type { DownstreamResponse, ForwardedRequest } from '../exchange/port.js';
 import type { HeaderEntries } from '../exchange/header-fields.js';
 import { responseFieldLines, setResponseHeaders, type NodeResponse } from './response-headers.js';
 
+const noRestore = () => {};
+
 type Write = (chunk: unknown, encoding?: unknown, cb?: unknown) => boolean;
 type End = (chunk?: unknown, encoding?: unknown, cb?: unknown) => unknown;
 type WriteHead = (status: number, reason?: unknown, headers?: unknown) => unknown;
@@ -142,7 +144,7 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Respons
   applyPresets(res, fwd);
   const prefix = fwd.responseBodyPrefix?.length ? Buffer.from(fwd.responseBodyPrefix) : undefined;
   const presetTrailers = fwd.responseTrailers;
-  let restore = () => {};
+  let restore = noRestore;
   if (prefix || presetTrailers) {
     const tapped = patch(res);
     restore = tapped.restore;
@@ -190,21 +192,22 @@ export function watchResponse(res: NodeResponse, fwd: ForwardedRequest): Respons
       return o.end.call(res, chunk, encoding, cb);
     };
   }
-  return lazyTap(res, restore);
+  return new LazyTap(res, restore);
 }
 
 /**
  * A tap whose result is looked at only when it is read: most apps end the response inside
- * `next()`, and then no listener is needed at all.
+ * `next()`, and then no listener is needed at all. A class, because an object literal with a
+ * getter is built slowly on every request.
  */
-function lazyTap(res: NodeResponse, restore: () => void): ResponseTap {
-  let result: Promise<DownstreamResponse> | undefined;
-  return {
-    get result() {
-      return (result ??= finished(res));
-    },
-    restore,
-  };
+class LazyTap implements ResponseTap {
+  private settled: Promise<DownstreamResponse> | undefined;
+
+  constructor(private readonly res: NodeResponse, readonly restore: () => void) {}
+
+  get result(): Promise<DownstreamResponse> {
+    return (this.settled ??= finished(this.res));
+  }
 }
 
 /**
@@ -237,5 +240,5 @@ function settled(res: NodeResponse, error?: unknown): DownstreamResponse {
 
 /** Only watches a response someone else writes: nothing is patched, nothing is preset. */
 export function observeResponse(res: NodeResponse): ResponseTap {
-  return lazyTap(res, () => {});
+  return new LazyTap(res, noRestore);
 }
