@@ -88,20 +88,44 @@ export async function readWebBody(
   return out;
 }
 
+/**
+ * A class, not an object literal with a getter: it is built for every request, and a literal with
+ * an accessor is built slowly. The target is worked out only if the guest asks for it.
+ */
+class WebIncomingRequest implements IncomingRequest {
+  readonly method: string;
+  readonly protocol: string;
+  readonly remoteAddress: string | undefined;
+  readonly remotePort: number | undefined;
+  private target: string | undefined;
+
+  constructor(private readonly req: Request, private readonly info: ConnectionInfo) {
+    this.method = req.method;
+    this.protocol = info.protocol ?? 'HTTP/1.1';
+    this.remoteAddress = info.remoteAddress;
+    this.remotePort = info.remotePort;
+  }
+
+  get uri(): string {
+    return (this.target ??= this.info.rawTarget ?? originFormOf(this.req.url));
+  }
+
+  // GET and HEAD requests cannot carry a body in the Fetch API. Not reading `req.body` for them
+  // matters: on @hono/node-server that read builds the full Request it otherwise avoids.
+  get hasBody(): boolean {
+    const m = this.req.method;
+    return m !== 'GET' && m !== 'HEAD' && this.req.body !== null;
+  }
+
+  headers(): HeaderEntries {
+    return this.info.rawHeaders ? this.info.rawHeaders() : headerLines(this.req.headers);
+  }
+
+  readBody(limit: number): Promise<Uint8Array> {
+    return readWebBody(this.req.body, limit, this.req.headers.get('content-length'), this.req.signal);
+  }
+}
+
 export function webIncoming(req: Request, info: ConnectionInfo = {}): IncomingRequest {
-  let uri: string | undefined;
-  return {
-    method: req.method,
-    get uri() {
-      return (uri ??= info.rawTarget ?? originFormOf(req.url));
-    },
-    protocol: info.protocol ?? 'HTTP/1.1',
-    remoteAddress: info.remoteAddress,
-    remotePort: info.remotePort,
-    headers: () => (info.rawHeaders ? info.rawHeaders() : headerLines(req.headers)),
-    // GET and HEAD requests cannot carry a body in the Fetch API. Not reading `req.body` for them
-    // matters: on @hono/node-server that read builds the full Request it otherwise avoids.
-    hasBody: req.method !== 'GET' && req.method !== 'HEAD' && req.body !== null,
-    readBody: (limit) => readWebBody(req.body, limit, req.headers.get('content-length'), req.signal),
-  };
+  return new WebIncomingRequest(req, info);
 }
