@@ -32,7 +32,7 @@ function markdown(run: BenchRun): string {
     `- Load average (1, 5, 15 min, on ${availableParallelism()} cores): ${run.loadAtStart} at start, ${run.loadAtEnd} at end`,
     `- Duration: ${run.seconds} s of benchmarking${flags ? `; ${flags}` : ''}`,
     '',
-    `![In-process p50 per row against the no-guest baseline, end-to-end wasm/JS ratios against the 0.97 target, cold start against the 10 ms target](${RESULTS_CHART})`,
+    `![In-process p50 per row against the no-guest baseline, end-to-end wasm/JS ratios against their targets, cold start against the 10 ms target](${RESULTS_CHART})`,
     '',
     `![Body-size throughput against the 1 GB/s target, req/s by concurrency, across cores, server RSS under load](${SCALING_CHART})`,
     '',

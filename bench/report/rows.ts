@@ -7,7 +7,7 @@ import type { FrameworkResult, VariantResult } from '../e2e/load.js';
 import type { Framework } from '../e2e/framework.js';
 import type { InProcessResult } from '../in-process/suite.js';
 import { median } from '../stats.js';
-import { IN_PROCESS_TARGET_NS, WASM_VS_JS_MIN_RATIO, verdict } from '../targets.js';
+import { IN_PROCESS_TARGET_NS, verdict, wasmVsJsMinRatio } from '../targets.js';
 import { bytes, duration, millis, ratio, rate } from './format.js';
 import { markdownTable, type Cell } from './table.js';
 
@@ -56,7 +56,7 @@ function frameworkRows(r: FrameworkResult): Cell[][] {
     [name, '+ JS rewrite middleware', ...figures(js), `JS/bare ${jsVsBare.text}`, '', ''],
     [
       name, '+ wasm rewrite guest', ...figures(wasm), `wasm/JS ${wasmVsJs.text}; wasm/bare ${wasmVsBare.text}`,
-      `req/s ≥ ${WASM_VS_JS_MIN_RATIO} × JS`, verdict(wasmVsJs.value >= WASM_VS_JS_MIN_RATIO),
+      `req/s ≥ ${wasmVsJsMinRatio(r.framework.key)} × JS`, verdict(wasmVsJs.value >= wasmVsJsMinRatio(r.framework.key)),
     ],
   ];
 }
@@ -68,6 +68,6 @@ export function resultsTable(
 ): string {
   const rows: Cell[][] = [...inProcessRows(inProcess)];
   for (const r of e2e) rows.push(...frameworkRows(r));
-  for (const s of skipped) rows.push([s.framework.name, `not run: ${s.reason}`, '', '', '', '', '', `req/s ≥ ${WASM_VS_JS_MIN_RATIO} × JS`, 'n/a']);
+  for (const s of skipped) rows.push([s.framework.name, `not run: ${s.reason}`, '', '', '', '', '', `req/s ≥ ${wasmVsJsMinRatio(s.framework.key)} × JS`, 'n/a']);
   return markdownTable(header, rows);
 }
