@@ -2,7 +2,7 @@
  * Runs the rest of a Node app and observes its response. With buffer_response the response is
  * captured (writeHead/write/end intercepted, nothing sent) for the guest to read and rewrite;
  * without it the response streams straight to the client, preceded by any body bytes and headers
- * the guest set before next, and the result resolves when it finished.
+ * the guest set before next, and the result resolves when the app ended it.
  */
 import { ServerResponse } from 'node:http';
 import type { DownstreamResponse, ForwardedRequest } from '../exchange/port.js';
@@ -10,6 +10,7 @@ import type { HeaderEntries } from '../exchange/header-fields.js';
 import { responseFieldLines, setResponseHeaders, type NodeResponse } from './response-headers.js';
 
 const noRestore = () => {};
+const clientLeft = () => new Error('client closed the connection before the response was complete');
 
 type Write = (chunk: unknown, encoding?: unknown, cb?: unknown) => boolean;
 type End = (chunk?: unknown, encoding?: unknown, cb?: unknown) => unknown;
@@ -20,7 +21,6 @@ interface Patched {
   end: End;
   writeHead: WriteHead;
 }
-
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
   if (chunk === undefined || chunk === null || typeof chunk === 'function') return undefined;
@@ -110,7 +110,7 @@ export function captureResponse(res: NodeResponse, fwd: ForwardedRequest): Respo
         error,
       });
     };
-    const onClose = () => finish(new Error('client closed the connection before the response was complete'));
+    const onClose = () => finish(clientLeft());
     res.on('close', onClose);
     r.addTrailers = (h: unknown) => {
       trailers ??= [];
@@ -220,14 +220,14 @@ class LazyTap implements ResponseTap {
 function finished(res: NodeResponse): Promise<DownstreamResponse> {
   if (res.writableEnded) return Promise.resolve(settled(res));
   // Closed before it ended (the client left while the app was busy): 'close' was emitted already.
-  if (res.destroyed) return Promise.resolve(settled(res, new Error('client closed the connection before the response was complete')));
+  if (res.destroyed) return Promise.resolve(settled(res, clientLeft()));
   return new Promise<DownstreamResponse>((resolve) => {
     // One listener for both events: the app ended the response if `writableEnded` says so by then.
     let pending = true;
     const ended = () => {
       if (!pending) return;
       pending = false;
-      resolve(settled(res, res.writableEnded ? undefined : new Error('client closed the connection before the response was complete')));
+      resolve(settled(res, res.writableEnded ? undefined : clientLeft()));
     };
     res.on(res instanceof ServerResponse ? 'prefinish' : 'finish', ended);
     res.on('close', ended);
