@@ -1,5 +1,5 @@
 /**
- * A copy of a guest that no cache has seen. The core caches compiled guests by the SHA-256 of their
+ * A copy of a guest that no cache has seen. The core caches compiled guests by their exact
  * bytes, and V8 shares compiled code between modules with identical bytes; appending a custom
  * section with a unique payload changes both keys without changing the program (engines ignore
  * custom sections they do not know).

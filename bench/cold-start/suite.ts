@@ -24,7 +24,6 @@ export interface ColdStartResult {
   readonly readyMs: Spread;
   /** The first handle() after ready. */
   readonly firstRequestMs: Spread;
-  readonly hashMs: Spread;
   readonly readInfoMs: Spread;
   readonly instrumentMs: Spread;
   readonly compileMs: Spread;
@@ -68,7 +67,6 @@ export async function runColdStart(o: ColdStartOptions): Promise<ColdStartResult
       trials: o.trials,
       readyMs: spread(pub.map((p) => p.readyMs)),
       firstRequestMs: spread(pub.map((p) => p.firstRequestMs)),
-      hashMs: spread(ph.map((p) => p.hashMs)),
       readInfoMs: spread(ph.map((p) => p.readInfoMs)),
       instrumentMs: spread(ph.map((p) => p.instrumentMs)),
       compileMs: spread(ph.map((p) => p.compileMs)),

@@ -1,11 +1,11 @@
 /**
  * One cold-start trial, run in a fresh process by trials.ts: `trial.ts <public|phases> <guest file>`.
  *
- * - public: what an app sees. `createMiddleware({ bytes })` until `ready` (hash, instrument, compile,
+ * - public: what an app sees. `createMiddleware({ bytes })` until `ready` (read, instrument, compile,
  *   checks, first instance), then the first request, which also pays V8's lazy compile of every
  *   function it runs. The request must come out rewritten.
  * - phases: the same load taken apart, in the core's order, each step the first of its kind in
- *   its process: the SHA-256 the compile cache keys on, reading the module's sections and exports,
+ *   its process: reading the module's sections and exports,
  *   instrumenting, WebAssembly.compile of the instrumented bytes, instantiation.
  */
 import { readFileSync } from 'node:fs';
@@ -23,7 +23,6 @@ export interface PublicTrial {
 }
 
 export interface PhasesTrial {
-  readonly hashMs: number;
   readonly readInfoMs: number;
   readonly instrumentMs: number;
   readonly compileMs: number;
@@ -59,8 +58,6 @@ function stubImports(module: WebAssembly.Module): WebAssembly.Imports {
 }
 
 async function phasesTrial(): Promise<PhasesTrial> {
-  const t0 = performance.now();
-  await crypto.subtle.digest('SHA-256', bytes as BufferSource);
   const t1 = performance.now();
   const info = readModuleInfo(bytes);
   const t2 = performance.now();
@@ -71,7 +68,7 @@ async function phasesTrial(): Promise<PhasesTrial> {
   const instance = await WebAssembly.instantiate(module, stubImports(module));
   const t5 = performance.now();
   if (info.exports.length === 0 || !(instance.exports.memory instanceof WebAssembly.Memory)) throw new Error('the guest lost its exports');
-  return { hashMs: t1 - t0, readInfoMs: t2 - t1, instrumentMs: t3 - t2, compileMs: t4 - t3, instantiateMs: t5 - t4 };
+  return { readInfoMs: t2 - t1, instrumentMs: t3 - t2, compileMs: t4 - t3, instantiateMs: t5 - t4 };
 }
 
 report(mode === 'phases' ? await phasesTrial() : await publicTrial());

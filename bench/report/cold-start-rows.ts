@@ -18,7 +18,7 @@ const range = (s: Spread) => `${millis(s.min)}–${millis(s.max)}`;
 function guestRows(r: ColdStartResult): Cell[][] {
   const guest = `${r.guest.label} (${r.guest.size.toLocaleString('en-US')} B)`;
   const fresh = `${r.trials} fresh processes`;
-  const steps = [r.hashMs, r.readInfoMs, r.instrumentMs, r.compileMs, r.instantiateMs];
+  const steps = [r.readInfoMs, r.instrumentMs, r.compileMs, r.instantiateMs];
   const rest = r.readyMs.median - steps.reduce((sum, s) => sum + s.median, 0);
   const targeted = r.guest.key === 'large';
   return [
@@ -26,7 +26,6 @@ function guestRows(r: ColdStartResult): Cell[][] {
       guest, 'compile + first instance (createMiddleware → ready)', millis(r.readyMs.median), range(r.readyMs), fresh,
       targeted ? `≤ ${millis(LARGE_GUEST_COLD_START_MAX_MS)}` : '', targeted ? verdict(r.readyMs.median <= LARGE_GUEST_COLD_START_MAX_MS) : '',
     ],
-    [guest, '· SHA-256 of the bytes (compile-cache key)', millis(r.hashMs.median), range(r.hashMs), fresh, '', ''],
     [guest, '· read sections, imports, exports', millis(r.readInfoMs.median), range(r.readInfoMs), fresh, '', ''],
     [guest, '· instrument (fuel metering, memory cap)', millis(r.instrumentMs.median), range(r.instrumentMs), fresh, '', ''],
     [guest, '· WebAssembly.compile (V8 compiles lazily)', millis(r.compileMs.median), range(r.compileMs), fresh, '', ''],

@@ -1,21 +1,31 @@
 /**
- * Each guest is compiled once per process: compiled modules are cached by the SHA-256 of their
- * bytes and the limits rewritten into them (so two middlewares on one file, or a reload that changed nothing, share one compile) and
- * precompiled Modules by identity.
+ * Each guest is compiled once per process: compiled modules are cached by the exact bytes and the
+ * limits rewritten into them (so two middlewares on one file, or a reload that changed nothing,
+ * share one compile), and precompiled Modules by identity.
+ *
+ * Bytes are compared, not hashed: a hit needs a cached guest of the same length, so the first load
+ * of a guest, the cold start, does no extra work at all; hashing it would (the first use of
+ * `crypto.subtle` alone costs milliseconds in a process that just started).
  */
 import { compileGuest, type CompiledGuest, type GuestLimits } from './compile.js';
 
-const byDigest = new Map<string, Promise<CompiledGuest>>();
-const byModule = new WeakMap<WebAssembly.Module, Promise<CompiledGuest>>();
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return hex;
+interface Cached {
+  /** A private copy: the caller may reuse its buffer. */
+  readonly bytes: Uint8Array;
+  readonly limits: string;
+  readonly compiled: Promise<CompiledGuest>;
 }
 
-export async function compileCached(source: Uint8Array | WebAssembly.Module, name: string, limits: GuestLimits): Promise<CompiledGuest> {
+const byLength = new Map<number, Cached[]>();
+const byModule = new WeakMap<WebAssembly.Module, Promise<CompiledGuest>>();
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function compileCached(source: Uint8Array | WebAssembly.Module, name: string, limits: GuestLimits): Promise<CompiledGuest> {
   if (source instanceof WebAssembly.Module) {
     // A precompiled module cannot be rewritten, so limits do not change it.
     let hit = byModule.get(source);
@@ -23,13 +33,20 @@ export async function compileCached(source: Uint8Array | WebAssembly.Module, nam
     return hit;
   }
   // The same bytes under other limits are a different program.
-  const key = `${await sha256Hex(source)}:${limits.fuel ? 'fuel' : ''}:${limits.maxMemoryPages ?? ''}`;
-  let hit = byDigest.get(key);
-  if (!hit) {
-    hit = compileGuest(source, name, limits);
-    byDigest.set(key, hit);
-    // A failed compile is not cached: the next attempt (say, after a fix on disk) tries again.
-    hit.catch(() => byDigest.delete(key));
-  }
-  return hit;
+  const key = `${limits.fuel ? 'fuel' : ''}:${limits.maxMemoryPages ?? ''}`;
+  const sameLength = byLength.get(source.length) ?? [];
+  const hit = sameLength.find((c) => c.limits === key && sameBytes(c.bytes, source));
+  if (hit) return hit.compiled;
+
+  const entry: Cached = { bytes: new Uint8Array(source), limits: key, compiled: compileGuest(source, name, limits) };
+  sameLength.push(entry);
+  byLength.set(source.length, sameLength);
+  // A failed compile is not cached: the next attempt (say, after a fix on disk) tries again.
+  entry.compiled.catch(() => {
+    const list = byLength.get(source.length);
+    const at = list?.indexOf(entry) ?? -1;
+    if (at >= 0) list!.splice(at, 1);
+    if (list?.length === 0) byLength.delete(source.length);
+  });
+  return entry.compiled;
 }
