@@ -4,7 +4,7 @@
  * different one, so drift on a shared machine and any "first after a pause" effect fall on all
  * variants alike. Ratios are taken between variants of the same run only.
  */
-import autocannon from 'autocannon';
+import { loopbackLoad, type LoadFigures } from '../loopback-load.js';
 import { median } from '../stats.js';
 import type { Framework } from './framework.js';
 import { variants, type Variant } from './rewrite.js';
@@ -18,11 +18,7 @@ export interface LoadOptions {
   readonly progress: (line: string) => void;
 }
 
-export interface LoadRound {
-  readonly reqPerSec: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-}
+export type LoadRound = LoadFigures;
 
 export interface VariantResult {
   readonly variant: Variant;
@@ -39,24 +35,8 @@ export interface FrameworkResult {
   readonly variants: Readonly<Record<Variant, VariantResult>>;
 }
 
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-}
-
-async function load(s: RunningServer, seconds: number, connections: number): Promise<LoadRound> {
-  // autocannon's own histogram keeps whole milliseconds; the response events carry fractions.
-  const latencies: number[] = [];
-  const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: s.url, connections, duration: seconds }, (err, result) => (err ? reject(err) : resolve(result)));
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
-  const failed = r.errors + r.timeouts + r.non2xx;
-  if (failed > 0) {
-    throw new Error(`${s.url} (${s.variant}): ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx under load`);
-  }
-  const sorted = Float64Array.from(latencies).sort();
-  return { reqPerSec: r.requests.total / r.duration, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+function load(s: RunningServer, seconds: number, connections: number): Promise<LoadRound> {
+  return loopbackLoad({ url: s.url, seconds, connections, label: s.variant });
 }
 
 export async function loadFramework(f: Framework, o: LoadOptions): Promise<FrameworkResult> {

@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
+import { loopbackLoad } from '../loopback-load.js';
 import { WORKER_HEADER } from '../../examples/cluster/app.js';
 import { startCluster, type RunningCluster } from '../../examples/cluster/launch.js';
 import { headerValidationConfig } from '../../examples/header-validation/config.js';
@@ -46,23 +46,8 @@ async function verify(c: RunningCluster): Promise<void> {
   if (problem) throw new Error(`the cluster answered ${c.url + PATH} wrongly: ${problem}`);
 }
 
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-}
-
-async function load(url: string, seconds: number, connections: number): Promise<Omit<CoresRow, 'workers'>> {
-  // autocannon's histogram keeps whole milliseconds; the response events carry fractions.
-  const latencies: number[] = [];
-  const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const run = autocannon({ url, headers: HEADERS, connections, duration: seconds }, (err, result) => (err ? reject(err) : resolve(result)));
-    run.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
-  if (r.errors + r.timeouts + r.non2xx > 0) {
-    throw new Error(`${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx under load`);
-  }
-  const sorted = Float64Array.from(latencies).sort();
-  return { reqPerSec: r.requests.total / r.duration, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+function load(url: string, seconds: number, connections: number): Promise<Omit<CoresRow, 'workers'>> {
+  return loopbackLoad({ url, headers: HEADERS, seconds, connections, label: 'cluster' });
 }
 
 export async function measureCores(opts: {
